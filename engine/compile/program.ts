@@ -1,0 +1,56 @@
+// A compiled Program: plain, serialisable data. Forward, loss, metrics and (for training) the
+// backward pass, as one topologically ordered list of graph nodes with concrete shapes.
+import type { GraphNode } from '../graph/graph.ts';
+import type { InitializerSpec } from '../layers/types.ts';
+
+/** What a program computes. */
+export type ProgramMode = 'train' | 'eval' | 'predict';
+
+/** A value fed on every run: features ('input:<nodeId>'), targets ('target:<nodeId>'), or 'stepSeed'. */
+export interface Feed {
+  key: string;
+  id: number;
+  shape: number[];
+}
+
+/** One parameter tensor of the model. `key` is '<nodeId>/<weight>', e.g. 'dense1/kernel'. */
+export interface ParamSpec {
+  key: string;
+  nodeId: string;
+  /** Layer (node) name, used by exporters: '<layer>/<weight>'. */
+  layer: string;
+  weight: string;
+  id: number;
+  shape: number[];
+  trainable: boolean;
+  initializer: InitializerSpec;
+}
+
+/** A named scalar in the program (a loss or a metric), as Keras names it in its logs. */
+export interface NamedScalar {
+  name: string;
+  nodeId: string;
+  id: number;
+}
+
+export interface Program {
+  mode: ProgramMode;
+  batchSize: number;
+  nodes: GraphNode[];
+  feeds: Feed[];
+  params: ParamSpec[];
+  /** Model outputs (predictions), in output order. */
+  outputs: { nodeId: string; id: number }[];
+  /** Total loss (sum over outputs) and each output's loss; null in predict mode. */
+  loss: { total: number; parts: NamedScalar[] } | null;
+  metrics: NamedScalar[];
+  /** Gradient of the total loss per trainable parameter key; null where no gradient flows. */
+  grads: { key: string; id: number | null }[];
+}
+
+/** Feed key of an Input node's features. */
+export const inputKey = (nodeId: string) => `input:${nodeId}`;
+/** Feed key of an output node's targets. */
+export const targetKey = (nodeId: string) => `target:${nodeId}`;
+/** Feed key of the scalar step counter that seeds dropout masks. */
+export const STEP_SEED = 'stepSeed';

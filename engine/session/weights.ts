@@ -1,0 +1,55 @@
+// Parameter values for a session: taken from the project where stored and shape-compatible,
+// otherwise initialised with the layer's initializer and a seed derived from (project seed,
+// node id, weight name) — so the same seed always gives the same weights.
+import type { ParamSpec } from '../compile/program.ts';
+import type { Project } from '../document/schema.ts';
+import { storeWeight, weightValues } from '../document/weights.ts';
+import { initialize } from '../layers/initializers.ts';
+import { weightSeed } from '../random/rng.ts';
+import { sameShape } from '../tensor.ts';
+
+/** Weights by param key ('<nodeId>/<weight>'), plus which were loaded and which initialised. */
+export interface WeightSet {
+  values: Map<string, Float32Array>;
+  kept: string[];
+  initialised: string[];
+}
+
+/** Loads stored weights where they fit, initialises the rest. `fresh` ignores stored weights. */
+export function initialWeights(
+  doc: Project,
+  params: readonly ParamSpec[],
+  fresh = false,
+): WeightSet {
+  const values = new Map<string, Float32Array>();
+  const kept: string[] = [];
+  const initialised: string[] = [];
+  for (const p of params) {
+    const stored = fresh ? undefined : doc.weights?.[p.nodeId]?.[p.weight];
+    if (stored && sameShape(stored.shape, p.shape)) {
+      values.set(p.key, weightValues(stored, { node: p.layer, param: p.weight }));
+      kept.push(p.key);
+    } else {
+      values.set(
+        p.key,
+        initialize(p.initializer, p.shape, weightSeed(doc.training.seed, p.nodeId, p.weight)),
+      );
+      initialised.push(p.key);
+    }
+  }
+  return { values, kept, initialised };
+}
+
+/** The project's `weights` field for these values. */
+export function projectWeights(
+  params: readonly ParamSpec[],
+  values: ReadonlyMap<string, Float32Array>,
+): NonNullable<Project['weights']> {
+  const out: NonNullable<Project['weights']> = {};
+  for (const p of params) {
+    const v = values.get(p.key);
+    if (!v) continue;
+    (out[p.nodeId] ??= {})[p.weight] = storeWeight(p.shape, v);
+  }
+  return out;
+}
