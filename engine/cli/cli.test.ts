@@ -136,6 +136,36 @@ describe('layerloom train', () => {
     expect(losses(fromNpy.stdout).length).toBe(100);
   });
 
+  it('reports val_ logs from --val-x/--val-y files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loom-'));
+    writeFileSync(join(dir, 'x.npy'), writeNpy(tensor([[1], [2], [3], [4]])));
+    writeFileSync(join(dir, 'y.npy'), writeNpy(tensor([[12], [22], [32], [42]])));
+    writeFileSync(join(dir, 'vx.npy'), writeNpy(tensor([[5], [6]])));
+    writeFileSync(join(dir, 'vy.npy'), writeNpy(tensor([[52], [62]])));
+    const r = await run(
+      'train',
+      join(examples, 'linear-regression.loom'),
+      '--x',
+      join(dir, 'x.npy'),
+      '--y',
+      join(dir, 'y.npy'),
+      '--val-x',
+      join(dir, 'vx.npy'),
+      '--val-y',
+      join(dir, 'vy.npy'),
+      '--epochs',
+      '2',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(
+      / - loss: [\d.]+ - mae: [\d.]+ - val_loss: [\d.]+ - val_mae: [\d.]+$/m,
+    );
+    expect(
+      (await run('train', join(examples, 'linear-regression.loom'), '--val-x', join(dir, 'vx.npy')))
+        .stderr,
+    ).toMatch(/--val-y is needed/);
+  });
+
   it('trains the MNIST MLP on IDX files, scaling pixels by 1/255', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loom-'));
     const n = 64;
