@@ -61,6 +61,7 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'bench-results/',
+      'release/',
     ],
   },
   js.configs.recommended,

@@ -1,17 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumExecutable } from './engine/cli/chromium.ts';
 
 // Browser tests drive the built web app (`vite preview` of dist/renderer) in Chromium.
 // Chromium is found without downloads: CHROMIUM_PATH, else the system /usr/bin/chromium, else
 // Playwright's own browser.
 const PORT = 4173;
 const isCI = Boolean(process.env.CI);
-
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return undefined;
-}
 
 if (!existsSync('dist/renderer/index.html')) {
   throw new Error(
@@ -34,18 +29,7 @@ export default defineConfig({
     headless: true,
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // Headless machines have no GPU: WebGL2 comes from SwiftShader, which Chromium only
-        // enables for WebGL when explicitly asked.
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -22,7 +22,7 @@ test('shows the Layerloom shell without CSP violations', async ({ page }) => {
   const response = await page.goto('/');
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.getByRole('heading', { level: 1, name: 'Layerloom' })).toBeVisible();
-  await expect(page).toHaveTitle('Layerloom');
+  await expect(page).toHaveTitle('untitled — untitled.loom — Layerloom');
   await expect(page.getByRole('complementary', { name: 'Palette' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();

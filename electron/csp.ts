@@ -4,7 +4,9 @@
 /** CSP directives in the order they are emitted; each value is the full source list. */
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [directive: string, sources: string]> = [
   ['default-src', "'self'"],
-  ['script-src', "'self'"],
+  // 'wasm-unsafe-eval' lets WebAssembly (h5wasm, for Keras .keras files) compile; JavaScript eval
+  // stays forbidden.
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
   ['worker-src', "'self' blob:"],
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],

@@ -1,11 +1,6 @@
 // The one bridge between the sandboxed renderer and main. It exposes exactly the functions typed in
-// api.ts, one per IPC channel, and never hands the renderer ipcRenderer or any Node object.
+// api.ts (built from channels.ts by bridge.ts) and never hands the renderer ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { LayerloomBridge } from './api.ts';
-import { IPC_CHANNELS } from './channels.ts';
+import { createBridge } from './bridge.ts';
 
-const bridge: LayerloomBridge = {
-  version: () => ipcRenderer.invoke(IPC_CHANNELS.version) as Promise<string>,
-};
-
-contextBridge.exposeInMainWorld('layerloom', bridge);
+contextBridge.exposeInMainWorld('layerloom', createBridge(ipcRenderer));

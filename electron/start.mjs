@@ -1,26 +1,12 @@
 // `npm start`: launches the desktop app when the Electron binary is installed; otherwise serves the
 // same renderer as a web app with Vite's dev server and stays in the foreground.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electronBinary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const viteConfig = path.join(root, 'vite.config.ts');
-
-/**
- * The Electron executable, or null when it was never downloaded. Never `require('electron')` here:
- * that starts a download when the binary is missing.
- */
-function findElectronBinary() {
-  const pkg = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  if (relative === '') return null;
-  const binary = path.join(pkg, 'dist', relative);
-  return existsSync(binary) ? binary : null;
-}
 
 async function startDesktop(binary) {
   const { build } = await import('vite');
@@ -48,5 +34,5 @@ async function startWeb() {
   process.on('SIGTERM', stop);
 }
 
-const binary = findElectronBinary();
+const binary = findElectronBinary(root);
 await (binary ? startDesktop(binary) : startWeb());

@@ -47,4 +47,19 @@ describe('mainWindowOptions', () => {
     expect(isLoomError(caught)).toBe(true);
     expect((caught as Error).message).toContain('electron/dist/preload.cjs');
   });
+
+  it('applies a remembered size and position, and keeps the secure set with one', () => {
+    const placed = mainWindowOptions(preload, {
+      x: 40,
+      y: 30,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
+    expect([placed.x, placed.y, placed.width, placed.height]).toEqual([40, 30, 1000, 700]);
+    expect(placed.webPreferences).toEqual(mainWindowOptions(preload).webPreferences);
+    const unplaced = mainWindowOptions(preload, { width: 900, height: 600, maximized: true });
+    expect('x' in unplaced || 'y' in unplaced).toBe(false);
+    expect([unplaced.width, unplaced.height]).toEqual([900, 600]);
+  });
 });

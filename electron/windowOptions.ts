@@ -3,6 +3,7 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import path from 'node:path';
 import { LoomError } from '../engine/errors.ts';
+import type { WindowState } from './files/windowState.ts';
 
 /** Security-relevant webPreferences, identical for every window. */
 export const SECURE_WEB_PREFERENCES = {
@@ -19,8 +20,14 @@ export const SECURE_WEB_PREFERENCES = {
   safeDialogs: true,
 } as const satisfies WebPreferences;
 
-/** Options for the main window; `preloadPath` must be absolute (Electron requires it). */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * Options for a project window; `preloadPath` must be absolute (Electron requires it). `placement`
+ * is a remembered size/position already fitted to the displays (files/windowState.ts).
+ */
+export function mainWindowOptions(
+  preloadPath: string,
+  placement?: WindowState,
+): BrowserWindowConstructorOptions {
   if (!path.isAbsolute(preloadPath)) {
     throw new LoomError(
       'internal',
@@ -30,8 +37,11 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     );
   }
   return {
-    width: 1280,
-    height: 800,
+    width: placement?.width ?? 1280,
+    height: placement?.height ?? 800,
+    ...(placement?.x !== undefined && placement.y !== undefined
+      ? { x: placement.x, y: placement.y }
+      : {}),
     minWidth: 720,
     minHeight: 480,
     title: 'Layerloom',

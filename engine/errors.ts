@@ -36,8 +36,22 @@ export type LoomErrorCode =
   | 'train/config'
   | 'train/numeric'
   | 'weights/mismatch'
+  | 'weights/safetensors'
+  | 'weights/json'
+  | 'export/format'
+  | 'import/model'
+  | 'import/unsupported'
+  | 'import/weights'
   | 'cli/usage'
   | 'io/read'
+  | 'backend/webgl'
+  | 'io/write'
+  | 'io/handle'
+  | 'ipc/sender'
+  | 'ipc/args'
+  | 'worker/message'
+  | 'worker/state'
+  | 'worker/failed'
   | 'internal';
 
 /** An error a user can act on. `message` is complete: what, where, and how to fix it. */

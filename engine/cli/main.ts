@@ -1,6 +1,7 @@
 // The `layerloom` command line: summary and train. The only Node-specific corner of engine/.
 import { relative } from 'node:path';
 import { isLoomError } from '../errors.ts';
+import { exportCommand } from './export.ts';
 import { summaryCommand } from './summary.ts';
 import { trainCommand } from './train.ts';
 
@@ -12,6 +13,8 @@ Commands:
       --x FILE[:names]  --y FILE[:names]          features / targets (.npy, .npz, IDX, CSV)
       --val-x FILE[:names]  --val-y FILE[:names]  validation data
       --epochs N  --batch-size N  --seed S  --no-shuffle  --out FILE
+  export <project.loom> --format F --out PATH
+      F: json | safetensors | npz | tfjs (a folder) | keras | python (a Keras training script)
   FILE:names picks arrays of an .npz or columns of a CSV, comma-separated (e.g. data.csv:Hours).`;
 
 /** Runs the CLI; returns the process exit code. */
@@ -27,6 +30,8 @@ export async function main(
         return summaryCommand(rest, out);
       case 'train':
         return await trainCommand(rest, out);
+      case 'export':
+        return await exportCommand(rest, out);
       case undefined:
       case '-h':
       case '--help':

@@ -68,6 +68,15 @@ export function gunzipChecked(bytes: Uint8Array, file: string, code: LoomErrorCo
       { file },
       'Split the data into smaller files.',
     );
+  // fflate allocates ISIZE bytes up front; deflate expands at most ~1032×, so a bigger claim is a
+  // lie, refused before allocating.
+  if (declared > n * 1032 + 1024)
+    throw new LoomError(
+      code,
+      `the gzip data declares ${declared} uncompressed bytes, more than its ${n} compressed bytes can hold`,
+      { file },
+      'Download or copy the file again.',
+    );
   let out: Uint8Array;
   try {
     out = gunzipSync(bytes);

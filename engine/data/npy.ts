@@ -162,7 +162,11 @@ function interpretHeader(h: PyValue, bad: (what: string, fix?: string) => never)
     );
   if (descr.kind !== 'str') return bad("the header's 'descr' is not a string");
   if (fortran.kind !== 'bool') return bad("the header's 'fortran_order' is not True or False");
-  if (shape.kind !== 'tuple' || shape.items.some((d) => d.kind !== 'int' || d.value < 0))
+  // Safe integers only: a dimension too long for a double (Infinity) would make the size NaN.
+  if (
+    shape.kind !== 'tuple' ||
+    shape.items.some((d) => d.kind !== 'int' || d.value < 0 || !Number.isSafeInteger(d.value))
+  )
     return bad("the header's 'shape' is not a tuple of non-negative integers");
   const m = /^([<>|=]?)([a-zA-Z?])(\d*)$/.exec(descr.value);
   const kind = m?.[2];

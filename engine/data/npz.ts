@@ -9,6 +9,9 @@ import { MAX_INFLATED_BYTES, fileStem } from './dataset.ts';
 import type { Dataset } from './dataset.ts';
 import { readNpy, writeNpy } from './npy.ts';
 
+/** Deflate's largest expansion (a 258-byte match per ~2 bits), rounded up. */
+const MAX_DEFLATE_RATIO = 1032;
+
 /** Most entries an .npz may hold. */
 export const MAX_NPZ_ENTRIES = 10_000;
 
@@ -90,6 +93,16 @@ export function readNpz(
         `the entry '${info.name}' declares ${info.originalSize} bytes, more than the ${limits.maxBytes}-byte limit`,
         at,
         'Split the array into smaller files.',
+      );
+    // fflate allocates the declared size before inflating. Deflate expands at most ~1032×, and a
+    // stored entry is exactly its own size, so a bigger claim is a lie, refused before allocating.
+    const most = info.compression === 0 ? info.size : info.size * MAX_DEFLATE_RATIO + 1024;
+    if (info.originalSize > most)
+      throw new LoomError(
+        'data/npz',
+        `the entry '${info.name}' declares ${info.originalSize} bytes, more than its ${info.size} stored bytes can hold`,
+        at,
+        'The archive is damaged; save it again.',
       );
     total += info.originalSize;
     if (total > limits.maxBytes)

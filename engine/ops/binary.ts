@@ -25,7 +25,7 @@ export const add = defineOp<Attrs>({
   shape: (shapes) => broadcastShapesOf('add', shapes),
   cpu: ([a, b], _attrs, out) => broadcastRows2(a, b, out, addRow),
   grad: (bld, dy, [a, b]) => [unbroadcast(bld, dy, a.shape), unbroadcast(bld, dy, b.shape)],
-  shader: null,
+  shader: 'binary',
 });
 
 /** a − b. */
@@ -38,7 +38,7 @@ export const sub = defineOp<Attrs>({
     unbroadcast(bld, dy, a.shape),
     unbroadcast(bld, ops(bld).neg(dy), b.shape),
   ],
-  shader: null,
+  shader: 'binary',
 });
 
 /** a · b. */
@@ -51,7 +51,7 @@ export const mul = defineOp<Attrs>({
     const o = ops(bld);
     return [unbroadcast(bld, o.mul(dy, b), a.shape), unbroadcast(bld, o.mul(dy, a), b.shape)];
   },
-  shader: null,
+  shader: 'binary',
 });
 
 /** a / b (IEEE: x/0 is ±Infinity, 0/0 is NaN, as in tf.math.divide). */
@@ -68,5 +68,5 @@ export const div = defineOp<Attrs>({
       unbroadcast(bld, o.neg(o.div(o.mul(dy, y), b)), b.shape),
     ];
   },
-  shader: null,
+  shader: 'binary',
 });

@@ -47,5 +47,5 @@ export const broadcastTo = defineOp<BroadcastToAttrs>({
   shape: ([x], attrs) => target(x, attrs.shape),
   cpu: ([x], _attrs, out) => broadcastRows1(x, out, copyRow),
   grad: (b, dy, [x]) => [unbroadcast(b, dy, x.shape)],
-  shader: null,
+  shader: 'broadcastTo',
 });

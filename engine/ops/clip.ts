@@ -57,5 +57,5 @@ export const clip = defineOp<ClipAttrs>({
     const [lo, hi] = bounds(attrs);
     return [o.where(o.less(x, lo), 0, o.where(o.greater(x, hi), 0, dy))];
   },
-  shader: null,
+  shader: 'clip',
 });

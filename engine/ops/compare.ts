@@ -32,7 +32,7 @@ export const greater = defineOp<Attrs>({
   arity: 2,
   shape: (shapes) => broadcastShapesOf('greater', shapes),
   cpu: ([a, b], _attrs, out) => broadcastRows2(a, b, out, greaterRow),
-  shader: null,
+  shader: 'compare',
 });
 
 /** 1 where a < b, else 0. */
@@ -41,7 +41,7 @@ export const less = defineOp<Attrs>({
   arity: 2,
   shape: (shapes) => broadcastShapesOf('less', shapes),
   cpu: ([a, b], _attrs, out) => broadcastRows2(a, b, out, lessRow),
-  shader: null,
+  shader: 'compare',
 });
 
 /** 1 where a = b, else 0. */
@@ -50,7 +50,7 @@ export const equal = defineOp<Attrs>({
   arity: 2,
   shape: (shapes) => broadcastShapesOf('equal', shapes),
   cpu: ([a, b], _attrs, out) => broadcastRows2(a, b, out, equalRow),
-  shader: null,
+  shader: 'compare',
 });
 
 /** a where cond ≠ 0, else b; all three broadcast. */
@@ -67,5 +67,5 @@ export const where = defineOp<Attrs>({
       unbroadcast(bld, o.where(cond, 0, dy), b.shape),
     ];
   },
-  shader: null,
+  shader: 'where',
 });

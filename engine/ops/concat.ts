@@ -72,5 +72,5 @@ export const concat = defineOp<ConcatAttrs>({
       return o.slice(dy, begin, x.shape);
     });
   },
-  shader: null,
+  shader: 'concat',
 });

@@ -70,5 +70,5 @@ export const dropout = defineOp<DropoutAttrs>({
   grad(b, dy, [, stepSeed], _y, attrs) {
     return [ops(b).dropout(dy, stepSeed, attrs.rate, attrs.seed), null];
   },
-  shader: null,
+  shader: 'dropout',
 });

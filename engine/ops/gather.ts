@@ -95,7 +95,7 @@ export const gather = defineOp<GatherAttrs>({
   grad(b, dy, [x, indices], _y, attrs) {
     return [ops(b).scatterAdd(dy, indices, x.shape, attrs.axis ?? 0), null];
   },
-  shader: null,
+  shader: 'gather',
 });
 
 /** Checked target shape and axis of a scatterAdd. */
@@ -141,7 +141,7 @@ export const scatterAdd = defineOp<ScatterAddAttrs>({
   grad(b, dy, [, indices], _y, attrs) {
     return [ops(b).gather(dy, indices, attrs.axis ?? 0), null];
   },
-  shader: null,
+  shader: 'scatterAdd',
 });
 
 /** Checked depth of a oneHot. */
@@ -181,5 +181,5 @@ export const oneHot = defineOp<OneHotAttrs>({
       if (k >= 0 && k < depth) ys[i * depth + k] = 1;
     }
   },
-  shader: null,
+  shader: 'oneHot',
 });

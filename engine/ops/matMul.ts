@@ -255,5 +255,5 @@ export const matMul = defineOp<MatMulAttrs>({
     if (tA && !tB) return [o.matMul(b, dy, false, true), o.matMul(a, dy, false, false)];
     return [o.matMul(b, dy, true, true), o.matMul(dy, a, true, true)];
   },
-  shader: null,
+  shader: 'matMul',
 });

@@ -111,7 +111,7 @@ export const sum = defineOp<ReduceAttrs>({
     for (let i = 0; i < n; i++) out.data[i] = acc[i];
   },
   grad: (b, dy, [x], _y, attrs) => [spread(b, dy, x, shapes('sum', x.shape, attrs).kept)],
-  shader: null,
+  shader: 'reduce',
 });
 
 /** Mean over `axes` (sum / number of reduced elements). */
@@ -128,7 +128,7 @@ export const mean = defineOp<ReduceAttrs>({
     const count = sizeOf(x.shape) / Math.max(1, sizeOf(y.shape));
     return [ops(b).div(spread(b, dy, x, shapes('mean', x.shape, attrs).kept), count)];
   },
-  shader: null,
+  shader: 'reduce',
 });
 
 /** Maximum over `axes`; the gradient goes to the maxima, split equally among ties. */
@@ -150,5 +150,5 @@ export const max = defineOp<ReduceAttrs>({
     const ties = o.sum(isMax, axes, true);
     return [o.mul(o.div(isMax, ties), dyKept)];
   },
-  shader: null,
+  shader: 'reduce',
 });

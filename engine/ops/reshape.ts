@@ -62,5 +62,5 @@ export const reshape = defineOp<ReshapeAttrs>({
     out.data.set(x.data);
   },
   grad: (b, dy, [x]) => [ops(b).reshape(dy, x.shape)],
-  shader: null,
+  shader: 'reshape',
 });

@@ -99,7 +99,7 @@ export const slice = defineOp<SliceAttrs>({
     const after = x.shape.map((d, k) => d - begin[k] - size[k]);
     return [ops(b).pad(dy, begin, after)];
   },
-  shader: null,
+  shader: 'slice',
 });
 
 /** x surrounded by zeros: before[i] / after[i] elements added on axis i. */
@@ -127,5 +127,5 @@ export const pad = defineOp<PadAttrs>({
     const { before } = padAmounts(x.shape, attrs);
     return [ops(b).slice(dy, before, x.shape)];
   },
-  shader: null,
+  shader: 'pad',
 });

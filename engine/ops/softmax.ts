@@ -71,7 +71,7 @@ export const softmax = defineOp<SoftmaxAttrs>({
     const axis = attrs.axis ?? -1;
     return [o.mul(y, o.sub(dy, o.sum(o.mul(dy, y), [axis], true)))];
   },
-  shader: null,
+  shader: 'softmax',
 });
 
 /** x − max − log Σ exp(x − max) along `axis`. */
@@ -98,5 +98,5 @@ export const logSoftmax = defineOp<SoftmaxAttrs>({
     const axis = attrs.axis ?? -1;
     return [o.sub(dy, o.mul(o.exp(y), o.sum(dy, [axis], true)))];
   },
-  shader: null,
+  shader: 'softmax',
 });

@@ -51,5 +51,5 @@ export const transpose = defineOp<TransposeAttrs>({
     perm.forEach((p, i) => (inverse[p] = i));
     return [ops(b).transpose(dy, inverse)];
   },
-  shader: null,
+  shader: 'transpose',
 });

@@ -19,7 +19,7 @@ function unary(
     shape: same,
     cpu: ([x]: readonly TensorData[], _attrs, out) => kernel(x.data, out.data),
     grad,
-    shader: null,
+    shader: 'unary',
   });
 }
 

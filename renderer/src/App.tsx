@@ -1,48 +1,75 @@
-// The app shell: title bar plus the palette / canvas / inspector layout. Panels are placeholders
-// until their own issues land; nothing here depends on Electron (window.layerloom is optional).
+// The app shell: title bar and toolbar, then palette | canvas over the dock | inspector, with
+// draggable splitters. Nothing here depends on Electron (window.layerloom is optional).
 import { useEffect, useState } from 'react';
-import type { LayerloomBridge } from '../../electron/api.ts';
+import { Canvas } from './canvas/Canvas.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { useShortcuts } from './keyboard/useShortcuts.ts';
+import { Palette } from './palette/Palette.tsx';
+import { useAutosave, useUnloadGuard } from './projects/useAutosave.ts';
+import { useDesktopBridge } from './projects/useDesktopBridge.ts';
+import { Dock } from './shell/Dock.tsx';
+import { dockTabs } from './shell/dockTabs.tsx';
+import { clampSize, loadSizes, saveSizes, SIZE_LIMITS, type PanelSizes } from './shell/layout.ts';
+import { ModalHost } from './shell/ModalHost.tsx';
+import { Splitter } from './shell/Splitter.tsx';
+import { TitleBar } from './shell/TitleBar.tsx';
 
-/** Reads the desktop version through the bridge; stays null in a plain browser. */
-function useDesktopVersion(): string | null {
-  const [version, setVersion] = useState<string | null>(null);
-  useEffect(() => {
-    const bridge: LayerloomBridge | undefined = window.layerloom;
-    if (!bridge) return;
-    let live = true;
-    bridge.version().then(
-      (v) => {
-        if (live) setVersion(v);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return version;
+/** Panel sizes in state, clamped on change and remembered in localStorage. */
+function usePanelSizes() {
+  const [sizes, setSizes] = useState<PanelSizes>(() => loadSizes(localStorage));
+  useEffect(() => saveSizes(localStorage, sizes), [sizes]);
+  const bind = (key: keyof PanelSizes) => ({
+    value: sizes[key],
+    min: SIZE_LIMITS[key].min,
+    max: SIZE_LIMITS[key].max,
+    onChange: (v: number) => setSizes((s) => ({ ...s, [key]: clampSize(key, v) })),
+  });
+  return { sizes, bind };
 }
 
-/** The root component: title bar and the three-pane workspace. */
+/** The root component. */
 export function App() {
-  const version = useDesktopVersion();
+  useShortcuts();
+  useAutosave();
+  useUnloadGuard();
+  useDesktopBridge();
+  const { sizes, bind } = usePanelSizes();
   return (
     <div className="app">
-      <header className="titlebar">
-        <h1 className="titlebar__name">Layerloom</h1>
-        <span className="titlebar__mode">{version ? `desktop ${version}` : 'web'}</span>
-      </header>
-      <main className="workspace">
+      <TitleBar />
+      <main
+        className="workspace"
+        style={{ gridTemplateColumns: `${sizes.palette}px auto 1fr auto ${sizes.inspector}px` }}
+      >
         <aside className="pane pane--palette" aria-label="Palette">
-          <h2 className="pane__title">Palette</h2>
+          <h2 className="pane__title">Layers</h2>
+          <Palette />
         </aside>
-        <section className="pane pane--canvas" aria-label="Canvas">
-          <p className="pane__hint">Drag layers from the palette to start a model.</p>
-        </section>
+        <Splitter
+          label="Resize palette"
+          orientation="vertical"
+          direction={1}
+          {...bind('palette')}
+        />
+        <div className="center" style={{ gridTemplateRows: `1fr auto ${sizes.dock}px` }}>
+          <section className="pane pane--canvas" aria-label="Canvas">
+            <Canvas />
+          </section>
+          <Splitter label="Resize dock" orientation="horizontal" direction={-1} {...bind('dock')} />
+          <Dock tabs={dockTabs} />
+        </div>
+        <Splitter
+          label="Resize inspector"
+          orientation="vertical"
+          direction={-1}
+          {...bind('inspector')}
+        />
         <aside className="pane pane--inspector" aria-label="Inspector">
           <h2 className="pane__title">Inspector</h2>
+          <Inspector />
         </aside>
       </main>
+      <ModalHost />
     </div>
   );
 }

@@ -1,4 +1,6 @@
 // Renderer entry: mounts the app shell. Runs unchanged in Electron and as a plain web app.
+// zodConfig comes first so no schema is parsed before zod is told to stay CSP-safe.
+import './shell/zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

@@ -29,7 +29,7 @@ export function mlpWorkload(example: Project, batch = 128): Workload {
   const y = new Float32Array(batch);
   for (let i = 0; i < batch; i++) y[i] = rng.int(10);
   return {
-    name: 'MLP step (784→512→10, batch 128, Adam)',
+    name: WORKLOAD_NAMES.mlp,
     doc,
     data: {
       n: batch,
@@ -43,7 +43,7 @@ export function mlpWorkload(example: Project, batch = 128): Workload {
 export function twoTowerWorkload(example: Project): Workload {
   const ds = builtinDatasets['two-tower-sample'];
   return {
-    name: 'two-tower step (batch 10, Adam 0.01)',
+    name: WORKLOAD_NAMES.twoTower,
     doc: { ...example, training: { ...example.training, batchSize: 10, shuffle: false } },
     data: {
       n: 10,
@@ -51,6 +51,20 @@ export function twoTowerWorkload(example: Project): Workload {
       targets: new Map([['dense3', { data: ds.arrays.y.data, width: 1 }]]),
     },
   };
+}
+
+/** Names of the three benchmark workloads, as printed. */
+export const WORKLOAD_NAMES = {
+  mlp: 'MLP step (784→512→10, batch 128, Adam)',
+  twoTower: 'two-tower step (batch 10, Adam 0.01)',
+  matmul: 'matmul 1024×1024×1024 (float32)',
+} as const;
+
+/** Two seeded n×n float32 matrices with entries in [-1, 1). */
+export function matmulInputs(n = 1024): { n: number; a: Float32Array; b: Float32Array } {
+  const rng = new Rng(99);
+  const fill = () => Float32Array.from({ length: n * n }, () => rng.next() * 2 - 1);
+  return { n, a: fill(), b: fill() };
 }
 
 /** Median, min and max of a list of numbers. */

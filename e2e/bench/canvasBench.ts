@@ -1,0 +1,138 @@
+// Canvas performance probe for `npm run bench`: loads a generated 500-node graph through the real
+// UI (pasted from the system clipboard), drags a node with the mouse for ~2 s and reports the
+// median frame interval; plus the Node-side cost of inferShapes + summaryTable on that graph.
+// Standalone: `npx tsx e2e/bench/canvasBench.ts` (builds the app if needed, serves it, prints).
+import { pathToFileURL } from 'node:url';
+import { chromium, expect, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../engine/cli/chromium.ts';
+import { inferShapes } from '../../engine/graph/infer.ts';
+import { summaryTable } from '../../engine/summary/table.ts';
+import { benchGraph } from './canvasGraph.ts';
+import { node, pane } from './canvasDriver.ts';
+
+/** What the probe measured (milliseconds). */
+export interface CanvasBenchResult {
+  nodes: number;
+  /** Median time between animation frames while dragging a node. */
+  dragFrameMedianMs: number;
+  dragFrameP95Ms: number;
+  dragFrames: number;
+  /** Time from pressing paste to all nodes on screen. */
+  loadMs: number;
+  /** Median of inferShapes + summaryTable for the graph, in Node. */
+  inferSummaryMedianMs: number;
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+/**
+ * Median ms of inferShapes + summaryTable on the bench graph, after 50 warm-up runs: an app that
+ * is being edited runs JIT-compiled code, so cold first calls would not be representative.
+ */
+export function inferSummaryMs(doc = benchGraph(), runs = 200): number {
+  const warmup = 50;
+  const times: number[] = [];
+  for (let i = 0; i < runs + warmup; i++) {
+    const t0 = performance.now();
+    const inf = inferShapes(doc);
+    if (!inf.summary) throw new Error('the bench graph should be valid');
+    summaryTable(inf.summary);
+    if (i >= warmup) times.push(performance.now() - t0);
+  }
+  return quantile(times, 0.5);
+}
+
+/** Runs the probe in `page` against the app served at `baseURL`. */
+export async function canvasBench(page: Page, baseURL: string): Promise<CanvasBenchResult> {
+  const doc = benchGraph();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(baseURL).origin,
+  });
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.goto(baseURL);
+  await expect(pane(page)).toBeVisible();
+  // The user copied a project document from an editor; the app reads it with Ctrl+V.
+  await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(doc));
+  await pane(page).click({ position: { x: 20, y: 20 } });
+  const t0 = Date.now();
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(page.locator('.layer-node')).toHaveCount(doc.nodes.length, { timeout: 60_000 });
+  const loadMs = Date.now() - t0;
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  // The pasted nodes arrive selected; a click on empty canvas leaves one node to drag.
+  await pane(page).click({ position: { x: 40, y: 40 } });
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
+
+  const target = node(page, 'dense_4_10', 'Dense');
+  const box = (await target.boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 10, cy + 10, { steps: 2 });
+  // Plain-text scripts: tsx would wrap arrow functions in a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  const start = Date.now();
+  for (let i = 0; Date.now() - start < 2000; i++) {
+    const a = (i / 30) * Math.PI;
+    await page.mouse.move(cx + 120 * Math.cos(a), cy + 80 * Math.sin(a));
+  }
+  const frames = (await page.evaluate(
+    '(() => { window.__stop = true; return window.__frames; })()',
+  )) as number[];
+  await page.mouse.up();
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+  return {
+    nodes: doc.nodes.length,
+    dragFrameMedianMs: quantile(gaps, 0.5),
+    dragFrameP95Ms: quantile(gaps, 0.95),
+    dragFrames: gaps.length,
+    loadMs,
+    inferSummaryMedianMs: inferSummaryMs(doc),
+  };
+}
+
+async function main(): Promise<void> {
+  const { build, preview } = await import('vite');
+  // Always measure the current sources: a stale dist/ would report someone else's numbers.
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  const server = await preview({
+    configFile: 'vite.config.ts',
+    preview: { port: 4180, strictPort: false },
+  });
+  const url = server.resolvedUrls?.local[0] ?? 'http://localhost:4180/';
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage();
+    const r = await canvasBench(page, url);
+    // `--json`: one machine-readable line for `npm run bench`, which runs this as a child process.
+    if (process.argv.includes('--json')) {
+      console.log(JSON.stringify(r));
+      return;
+    }
+    console.log(`canvas: ${r.nodes} nodes, loaded in ${r.loadMs} ms`);
+    console.log(
+      `drag: median frame ${r.dragFrameMedianMs.toFixed(1)} ms (p95 ${r.dragFrameP95Ms.toFixed(1)} ms, ${r.dragFrames} frames)`,
+    );
+    console.log(`inferShapes + summaryTable: median ${r.inferSummaryMedianMs.toFixed(2)} ms`);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

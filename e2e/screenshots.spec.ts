@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { newFromTemplate, summaryRow } from './editorDriver.ts';
+
+// README screenshots: the two-tower and MNIST MLP templates in the light and dark themes, written
+// to assets/screenshots/. Runs only on request: SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts
+
+test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to regenerate assets/screenshots/');
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const shots = [
+  { template: 'Two-tower', file: 'two-tower', select: 'concat' },
+  { template: 'MNIST MLP', file: 'mnist-mlp', select: 'dense' },
+] as const;
+
+for (const shot of shots)
+  for (const scheme of ['light', 'dark'] as const)
+    test(`${shot.file} in the ${scheme} theme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/');
+      await newFromTemplate(page, shot.template);
+      // A selected layer shows the inspector's generated form next to the graph.
+      await summaryRow(page, shot.select).click();
+      // A taller dock shows the whole summary, totals included.
+      await page.getByRole('separator', { name: 'Resize dock' }).focus();
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+      await page.getByRole('button', { name: 'Fit View' }).click();
+      // Let the fit-view animation finish: the node positions on screen stop changing.
+      let last = '';
+      await expect
+        .poll(async () => {
+          const now = JSON.stringify(
+            await page.locator('.react-flow__viewport').getAttribute('style'),
+          );
+          const settled = now === last;
+          last = now;
+          return settled;
+        })
+        .toBe(true);
+      await page.screenshot({ path: `assets/screenshots/${shot.file}-${scheme}.png` });
+    });

@@ -1,0 +1,42 @@
+// The editor rows of `npm run bench`: the 500-node canvas probe (e2e/bench/canvasBench.ts) drives
+// the real UI in headless Chromium. It runs as a child process because engine/ may not import the
+// e2e folder; it prints one JSON line with its measurements.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** What the canvas probe reports (milliseconds). */
+export interface EditorBench {
+  nodes: number;
+  dragFrameMedianMs: number;
+  dragFrameP95Ms: number;
+  dragFrames: number;
+  loadMs: number;
+  inferSummaryMedianMs: number;
+}
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Runs the canvas probe; throws with its stderr when it fails. */
+export function runEditorBench(): EditorBench {
+  const r = spawnSync('npx', ['tsx', 'e2e/bench/canvasBench.ts', '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  const line = r.stdout?.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{'))
+    throw new Error(
+      `canvas probe failed: ${(r.stderr || r.error?.message || 'no output').trim().split('\n')[0]}`,
+    );
+  return JSON.parse(line) as EditorBench;
+}
+
+/** The editor section of the report. */
+export function formatEditorBench(e: EditorBench): string {
+  return [
+    `Editor, ${e.nodes}-node graph in headless Chromium (goal: frame ≤ 16 ms, inference + summary ≤ 16 ms):`,
+    `  dragging a node: median frame ${e.dragFrameMedianMs.toFixed(1)} ms (p95 ${e.dragFrameP95Ms.toFixed(1)} ms, ${e.dragFrames} frames)`,
+    `  shape inference + summary per edit: median ${e.inferSummaryMedianMs.toFixed(2)} ms`,
+    `  loading the graph (paste → all nodes drawn): ${e.loadMs} ms`,
+  ].join('\n');
+}

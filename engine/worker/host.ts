@@ -1,0 +1,362 @@
+// The session host: the worker side of the protocol. It owns one TrainingSession on an
+// AdaptiveBackend (WebGL2 when available and correct, else the CPU, with the reason), answers
+// every request exactly once, and trains in time slices that yield to the event loop between
+// steps, so pause and step requests are handled after at most one step. Nothing here touches
+// the DOM; the port is whatever posts messages (a worker scope, a MessagePort, a test double).
+import { compile } from '../compile/compile.ts';
+import { parseProject } from '../document/parse.ts';
+import type { Project } from '../document/schema.ts';
+import { isLoomError, LoomError } from '../errors.ts';
+import { inferShapes, type Inference } from '../graph/infer.ts';
+import { bindData, type BoundData } from '../session/bind.ts';
+import { splitValidation, TrainingSession, type StepResult } from '../session/session.ts';
+import { loadSource } from '../session/source.ts';
+import { AdaptiveBackend } from './adaptive.ts';
+import { EpochAccumulator, MetricsBuffer } from './metrics.ts';
+import {
+  buffersOf,
+  weightBuffers,
+  type BackendName,
+  type LoadRequest,
+  type Position,
+  type Request,
+  type WireWeights,
+  type WorkerEvent,
+} from './protocol.ts';
+import { cpuProvider, type BackendProvider } from './providers.ts';
+import { messageId, parseRequest } from './validate.ts';
+import { fromWire, headRows, rowsRecord } from './wire.ts';
+
+/** Whatever carries events to the client. */
+export interface HostPort {
+  postMessage(message: WorkerEvent, transfer: Transferable[]): void;
+}
+
+export interface HostOptions {
+  /** Absent where this build or environment has no WebGL backend. */
+  webgl?: BackendProvider;
+  cpu?: BackendProvider;
+  /** Compare each program's first GPU run with the CPU (default true). */
+  verify?: boolean;
+  now?: () => number;
+  /** Longest stretch of training between two yields to the event loop. */
+  sliceMs?: number;
+  metricsIntervalMs?: number;
+}
+
+interface Loaded {
+  doc: Project;
+  inf: Inference;
+  session: TrainingSession;
+  backend: AdaptiveBackend;
+  val: BoundData | null;
+  /** The weights the session started with, for reset. */
+  initial: Map<string, Float32Array>;
+}
+
+interface ActiveRun {
+  re: number;
+  stopped: boolean;
+}
+
+/** Serves the training protocol for one client. */
+export class SessionHost {
+  private loaded: Loaded | null = null;
+  private active: ActiveRun | null = null;
+  private readonly metrics: MetricsBuffer;
+  private readonly epochLogs = new EpochAccumulator();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly port: HostPort,
+    private readonly opts: HostOptions = {},
+  ) {
+    this.now = opts.now ?? (() => performance.now());
+    this.metrics = new MetricsBuffer(this.now, opts.metricsIntervalMs);
+  }
+
+  /** The backend in use (for tests that force a context loss). */
+  get backend(): AdaptiveBackend | null {
+    return this.loaded?.backend ?? null;
+  }
+
+  /** Handles one received message; never throws (failures become error events). */
+  handle(raw: unknown): void {
+    let req: Request;
+    try {
+      req = parseRequest(raw);
+    } catch (e) {
+      this.fail(messageId(raw), e);
+      return;
+    }
+    try {
+      this.dispatch(req);
+    } catch (e) {
+      this.fail(req.id, e);
+    }
+  }
+
+  private dispatch(req: Request): void {
+    switch (req.type) {
+      case 'load':
+        this.stop();
+        this.load(req);
+        return;
+      case 'pause':
+        this.stop();
+        this.post({ type: 'paused', re: req.id, ...this.position() });
+        return;
+      case 'step':
+        this.stop();
+        void this.train(this.need(), req.id, 'steps', req.count ?? 1, req.detail ?? false);
+        return;
+      case 'run':
+        this.stop();
+        if (req.steps !== undefined)
+          void this.train(this.need(), req.id, 'steps', req.steps, false);
+        else void this.train(this.need(), req.id, 'epochs', req.epochs!, false);
+        return;
+      case 'reset': {
+        this.stop();
+        const l = this.need();
+        l.session.reset();
+        if (!req.fresh) l.session.setWeights(l.initial);
+        this.metrics.clear();
+        this.epochLogs.clear();
+        this.post({ type: 'done', re: req.id, ...this.position() });
+        return;
+      }
+      case 'setWeights': {
+        this.stop();
+        const l = this.need();
+        checkWeights(l.session, req.weights);
+        l.session.setWeights(new Map(Object.entries(req.weights)));
+        this.post({ type: 'done', re: req.id, ...this.position() });
+        return;
+      }
+      // Reads run between two steps of an active run, without stopping it.
+      case 'getWeights': {
+        const values: WireWeights = {};
+        for (const [k, v] of this.need().session.weights) values[k] = Float32Array.from(v);
+        this.post({ type: 'weights', re: req.id, values }, weightBuffers(values));
+        return;
+      }
+      case 'evaluate': {
+        const l = this.need();
+        const logs = req.data
+          ? l.session.evaluate(fromWire(l.doc, l.inf, req.data))
+          : l.session.evaluate();
+        this.post({ type: 'evaluation', re: req.id, logs });
+        return;
+      }
+      case 'predict': {
+        const l = this.need();
+        const out = l.session.predict(fromWire(l.doc, l.inf, req.data, { inputsOnly: true }));
+        const outputs = rowsRecord(out);
+        this.post(
+          { type: 'predictions', re: req.id, outputs },
+          buffersOf(Object.values(outputs).map((r) => r.data)),
+        );
+        return;
+      }
+    }
+  }
+
+  private load(req: LoadRequest): void {
+    this.loaded?.backend.dispose();
+    this.loaded = null;
+    this.metrics.clear();
+    this.epochLogs.clear();
+    const doc = parseProject(req.project);
+    const inf = inferShapes(doc);
+    const data = req.data
+      ? fromWire(doc, inf, req.data)
+      : bindData(doc, inf, loadSource(doc.data.source));
+    const validation = req.validation ? fromWire(doc, inf, req.validation) : undefined;
+    let announce = false;
+    const backend = new AdaptiveBackend({
+      prefer: req.preferBackend,
+      cpu: this.opts.cpu ?? cpuProvider,
+      webgl: this.opts.webgl,
+      verify: this.opts.verify,
+      onChange: (name: BackendName, reason: string) => {
+        if (announce) this.post({ type: 'backend', backend: name, reason });
+      },
+    });
+    try {
+      const session = new TrainingSession(doc, data, { backend, validation });
+      const split = validation
+        ? { train: data, val: validation }
+        : splitValidation(data, doc.training.validationSplit);
+      // The first batch's loss before any update; running it also self-checks the GPU forward pass.
+      const initialLogs = session.evaluate(headRows(split.train, doc.training.batchSize));
+      const initial = new Map([...session.weights].map(([k, v]) => [k, Float32Array.from(v)]));
+      this.loaded = { doc, inf, session, backend, val: split.val, initial };
+      // Shapes of the parameters, from a batch-1 inference program (compiling is cheap and pure).
+      const params = compile(doc, { mode: 'predict', batchSize: 1, inference: inf }).params.map(
+        (p) => ({ key: p.key, shape: [...p.shape], trainable: p.trainable }),
+      );
+      this.post({
+        type: 'ready',
+        re: req.id,
+        ...this.position(),
+        backend: backend.name,
+        ...(backend.reason !== undefined && req.preferBackend === 'webgl'
+          ? { reason: backend.reason }
+          : {}),
+        memory: session.memory(),
+        params,
+        batchesPerEpoch: session.batchesPerEpoch,
+        trainSamples: split.train.n,
+        validationSamples: split.val?.n ?? 0,
+        initialLogs,
+      });
+      announce = true;
+    } catch (e) {
+      backend.dispose();
+      throw e;
+    }
+  }
+
+  /** Trains `count` steps or epochs (epochs = epoch ends crossed, so a partial epoch completes). */
+  private async train(
+    l: Loaded,
+    re: number,
+    unit: 'steps' | 'epochs',
+    count: number,
+    detail: boolean,
+  ): Promise<void> {
+    const run: ActiveRun = { re, stopped: false };
+    this.active = run;
+    this.metrics.begin();
+    const slice = this.opts.sliceMs ?? 8;
+    let done = 0;
+    let sliceStart = this.now();
+    try {
+      while (done < count) {
+        const r = l.session.step(detail && unit === 'steps' && done === count - 1);
+        this.record(l, r);
+        if (unit === 'steps' || r.epochEnded) done++;
+        if (this.metrics.due()) this.report(re, done, count, unit);
+        if (done < count && this.now() - sliceStart >= slice) {
+          await yieldToEvents();
+          if (run.stopped) return;
+          sliceStart = this.now();
+        }
+      }
+      this.report(re, done, count, unit);
+      this.post({ type: 'done', re, ...this.position() });
+    } catch (e) {
+      this.flushMetrics();
+      this.fail(re, e);
+    } finally {
+      if (this.active === run) this.active = null;
+    }
+  }
+
+  private record(l: Loaded, r: StepResult): void {
+    this.epochLogs.add(r);
+    this.metrics.add(r);
+    if (!r.epochEnded) return;
+    const logs = this.epochLogs.take();
+    if (l.val) for (const [k, v] of Object.entries(l.session.evaluate(l.val))) logs[`val_${k}`] = v;
+    this.metrics.addEpoch({ epoch: r.epoch, logs });
+  }
+
+  private report(re: number, done: number, total: number, unit: 'steps' | 'epochs'): void {
+    if (!this.flushMetrics()) return;
+    this.post({ type: 'progress', re, done, total, unit, ...this.position() });
+  }
+
+  private flushMetrics(): boolean {
+    const m = this.metrics.flush(this.position());
+    if (!m) return false;
+    const arrays = [m.losses];
+    if (m.detail) arrays.push(...Object.values(m.detail.grads), ...Object.values(m.detail.updates));
+    this.post(m, buffersOf(arrays));
+    return true;
+  }
+
+  /** Ends the active run after its current step; it is answered with 'paused'. */
+  private stop(): void {
+    const run = this.active;
+    if (!run) return;
+    run.stopped = true;
+    this.active = null;
+    this.flushMetrics();
+    this.post({ type: 'paused', re: run.re, ...this.position() });
+  }
+
+  private need(): Loaded {
+    if (!this.loaded)
+      throw new LoomError(
+        'worker/state',
+        'no project is loaded in the training worker',
+        {},
+        'Load a project (with its data) before training, evaluating or reading weights.',
+      );
+    return this.loaded;
+  }
+
+  private position(): Position {
+    const s = this.loaded?.session;
+    return { step: s?.steps ?? 0, epoch: s?.epoch ?? 0 };
+  }
+
+  private fail(re: number | undefined, e: unknown): void {
+    const err = isLoomError(e)
+      ? e
+      : new LoomError(
+          'internal',
+          `the training worker failed: ${e instanceof Error ? e.message : String(e)}`,
+          {},
+          'This is a bug in Layerloom; reload the project.',
+        );
+    this.post({
+      type: 'error',
+      ...(re !== undefined ? { re } : {}),
+      code: err.code,
+      message: err.message,
+      what: err.what,
+      where: { ...err.where },
+      fix: err.fix,
+    });
+  }
+
+  private post(event: WorkerEvent, transfer: Transferable[] = []): void {
+    this.port.postMessage(event, transfer);
+  }
+}
+
+/** Every key must exist and every length match before anything is written (no partial updates). */
+function checkWeights(session: TrainingSession, weights: WireWeights): void {
+  for (const [key, v] of Object.entries(weights)) {
+    const w = session.weights.get(key);
+    if (!w || w.length !== v.length)
+      throw new LoomError(
+        'weights/mismatch',
+        w
+          ? `weight '${key}' needs ${w.length} values, got ${v.length}`
+          : `the model has no weight '${key}' (it has: ${[...session.weights.keys()].join(', ')})`,
+        { param: key },
+        'Load weights saved from the same model.',
+      );
+  }
+}
+
+let channel: MessageChannel | null = null;
+const waiting: (() => void)[] = [];
+
+/** Resolves after pending messages had their turn (a macrotask, without setTimeout's clamping). */
+export function yieldToEvents(): Promise<void> {
+  const g = globalThis as { setImmediate?: (f: () => void) => void };
+  if (g.setImmediate) return new Promise((resolve) => g.setImmediate!(resolve));
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel!.port2.postMessage(null);
+  });
+}

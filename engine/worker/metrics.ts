@@ -1,0 +1,106 @@
+// Turns a stream of StepResults into few metrics events: at most one per `intervalMs` (~60 a
+// second), each with the latest logs, every step's loss since the previous event (nothing is
+// dropped, only batched) and Keras epoch logs for every epoch that ended meanwhile.
+import type { Logs, StepResult } from '../session/session.ts';
+import type { EpochLogs, MetricsEvent, WireWeights } from './protocol.ts';
+
+/** Default spacing of metrics events: one per 60 Hz frame. */
+export const METRICS_INTERVAL_MS = 1000 / 60;
+
+/** Batches step results into metrics events. */
+export class MetricsBuffer {
+  private losses: number[] = [];
+  private epochs: EpochLogs[] = [];
+  private last: StepResult | null = null;
+  private windowStart: number;
+  private lastFlush = -Infinity;
+
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly intervalMs = METRICS_INTERVAL_MS,
+  ) {
+    this.windowStart = now();
+  }
+
+  /** Marks the start of a request, so idle time before it does not count against steps/s. */
+  begin(): void {
+    if (this.losses.length === 0) this.windowStart = this.now();
+  }
+
+  add(r: StepResult): void {
+    this.losses.push(r.loss);
+    this.last = r;
+  }
+
+  addEpoch(e: EpochLogs): void {
+    this.epochs.push(e);
+  }
+
+  /** True when there is something to report and the last event is at least one interval old. */
+  due(): boolean {
+    return this.losses.length > 0 && this.now() - this.lastFlush >= this.intervalMs;
+  }
+
+  /** The pending metrics as an event (null when no step happened since the last one). */
+  flush(position: { step: number; epoch: number }): MetricsEvent | null {
+    const last = this.last;
+    if (!last || this.losses.length === 0) return null;
+    const now = this.now();
+    const seconds = (now - this.windowStart) / 1000;
+    const event: MetricsEvent = {
+      type: 'metrics',
+      step: position.step,
+      epoch: position.epoch,
+      batch: last.batch,
+      logs: { ...last.logs },
+      losses: Float32Array.from(this.losses),
+      stepsPerSecond: seconds > 0 ? this.losses.length / seconds : 0,
+      epochs: this.epochs,
+    };
+    if (last.grads.size > 0)
+      event.detail = { grads: record(last.grads), updates: record(last.updates) };
+    this.losses = [];
+    this.epochs = [];
+    this.lastFlush = now;
+    this.windowStart = now;
+    return event;
+  }
+
+  /** Forgets pending results (after load or reset). */
+  clear(): void {
+    this.losses = [];
+    this.epochs = [];
+    this.last = null;
+    this.windowStart = this.now();
+  }
+}
+
+/** Keras epoch logs: batch-size-weighted means of every batch's logs within one epoch. */
+export class EpochAccumulator {
+  private sums: Logs = {};
+  private count = 0;
+
+  add(r: StepResult): void {
+    for (const [k, v] of Object.entries(r.logs))
+      this.sums[k] = (this.sums[k] ?? 0) + v * r.batchSize;
+    this.count += r.batchSize;
+  }
+
+  /** The means so far, and a fresh start for the next epoch. */
+  take(): Logs {
+    const logs: Logs = {};
+    for (const [k, v] of Object.entries(this.sums)) logs[k] = v / this.count;
+    this.sums = {};
+    this.count = 0;
+    return logs;
+  }
+
+  clear(): void {
+    this.sums = {};
+    this.count = 0;
+  }
+}
+
+function record(m: ReadonlyMap<string, Float32Array>): WireWeights {
+  return Object.fromEntries(m);
+}

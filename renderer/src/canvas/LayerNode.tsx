@@ -1,0 +1,90 @@
+// The one node component: renders any layer from its inferred face (name, type, inline params,
+// output shape, parameter count, error). Memoised; React Flow re-renders it only when its node
+// object changes, which derive.ts limits to real changes.
+import { memo, useEffect, useRef } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { OUTPUT_PORT, variadicIndex } from '../../../engine/graph/ports.ts';
+import type { LayerFlowNode } from './derive.ts';
+
+const count = new Intl.NumberFormat('en-US');
+
+function portLabel(port: string): string | null {
+  const i = variadicIndex(port);
+  return i === null ? null : String(i + 1);
+}
+
+function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const updateInternals = useUpdateNodeInternals();
+  const portKey = data.ports.join(',');
+  const measuredPorts = useRef(portKey);
+  // Handles appear/disappear as variadic inputs connect; React Flow must re-measure them. Not on
+  // mount: React Flow measures new nodes itself, and 500 extra updates would stall a paste.
+  useEffect(() => {
+    if (measuredPorts.current === portKey) return;
+    measuredPorts.current = portKey;
+    updateInternals(id);
+  }, [id, portKey, updateInternals]);
+  const many = data.ports.length > 1 || (data.ports[0] ?? 'in') !== 'in';
+  return (
+    <div
+      className={`layer-node${data.error ? ' layer-node--error' : ''}`}
+      data-layer-type={data.type}
+      aria-label={`${data.name} (${data.type})`}
+      role="group"
+    >
+      {data.ports.map((port, i) => (
+        <Handle
+          key={port}
+          id={port}
+          type="target"
+          position={Position.Left}
+          className="layer-node__in"
+          style={many ? { top: `${((i + 1) * 100) / (data.ports.length + 1)}%` } : undefined}
+          aria-label={`${data.name} input ${portLabel(port) ?? ''}`.trim()}
+        >
+          {many && i < data.ports.length - 1 && (
+            <span className="layer-node__port">{portLabel(port)}</span>
+          )}
+        </Handle>
+      ))}
+      <header className="layer-node__title">
+        <span className="layer-node__name">{data.name}</span>
+        <span className="layer-node__type">{data.type}</span>
+        {data.error && (
+          <span className="layer-node__badge" role="img" aria-label="Error" title={data.error}>
+            !
+          </span>
+        )}
+      </header>
+      {data.inline && <div className="layer-node__inline">{data.inline}</div>}
+      <div className="layer-node__meta">
+        <span className="layer-node__shape" aria-label="Output shape">
+          {data.shape ?? '?'}
+        </span>
+        {data.params !== null && (
+          <span className="layer-node__params" aria-label="Parameters">
+            {count.format(data.params)} params
+          </span>
+        )}
+      </div>
+      {data.error && selected && (
+        <p className="layer-node__error" role="alert">
+          {data.error}
+        </p>
+      )}
+      <Handle
+        id={OUTPUT_PORT}
+        type="source"
+        position={Position.Right}
+        className="layer-node__out"
+        aria-label={`${data.name} output`}
+      />
+    </div>
+  );
+}
+
+/** The memoised layer node. */
+export const LayerNode = memo(LayerNodeView);
+
+/** Node types, defined once at module scope so React Flow never remounts nodes. */
+export const nodeTypes = { layer: LayerNode };

@@ -1,0 +1,15 @@
+// The bottom dock's tabs. Adding a panel (Training, Data, …) is one line here.
+import type { ComponentType } from 'react';
+import { SummaryTab } from '../summary/SummaryTab.tsx';
+
+/** One dock tab: a stable id, its label and the panel component. */
+export interface DockTab {
+  id: string;
+  label: string;
+  Panel: ComponentType;
+}
+
+/** The dock's tabs, in order. */
+export const dockTabs: readonly DockTab[] = [
+  { id: 'summary', label: 'Summary', Panel: SummaryTab },
+];

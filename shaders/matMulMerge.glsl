@@ -1,0 +1,37 @@
+// matMulMerge: the packed row-major C[M, N] from matMulTiles's TILE targets (X0..X(TILE−1);
+// target q holds rows i ≡ q (mod TILE) with texel (j/4, i/TILE) = C[i, j..j+3]), optionally +
+// bias row BIAS_IN (BIAS) and an activation (ACT_RELU / ACT_SIGMOID / ACT_TANH). N % 4 = 0, so
+// output texel t is exactly one tile texel.
+
+float finish(float s, int j) {
+#ifdef BIAS
+  s += load(BIAS_IN, j);
+#endif
+#if defined(ACT_RELU)
+  return loomRelu(s);
+#elif defined(ACT_SIGMOID)
+  return loomSigmoid(s);
+#elif defined(ACT_TANH)
+  return loomTanh(s);
+#else
+  return s;
+#endif
+}
+
+vec4 tileTexel(int q, ivec2 at) {
+#if TILE == 8
+  if (q >= 4)
+    return q == 4 ? texelFetch(X4, at, 0) : q == 5 ? texelFetch(X5, at, 0) :
+      q == 6 ? texelFetch(X6, at, 0) : texelFetch(X7, at, 0);
+#endif
+  return q == 0 ? texelFetch(X0, at, 0) : q == 1 ? texelFetch(X1, at, 0) :
+    q == 2 ? texelFetch(X2, at, 0) : texelFetch(X3, at, 0);
+}
+
+vec4 texelValue(int t) {
+  int e = t << 2;
+  int i = e / N;
+  int j = e - i * N;
+  vec4 c = tileTexel(i % TILE, ivec2(j >> 2, i / TILE));
+  return vec4(finish(c.x, j), finish(c.y, j + 1), finish(c.z, j + 2), finish(c.w, j + 3));
+}
