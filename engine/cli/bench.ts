@@ -72,8 +72,9 @@ console.log(
     '',
     'Layerloom ÷ TF.js: ratio of medians, below 1 = Layerloom faster (WebGL vs webgl, CPU vs cpu, CPU vs wasm).',
     '* fewer than 30 timed steps: 30 would take over 60 s for that pair.',
-    'Training steps: Layerloom runs forward and backward on the backend and the optimizer on the host,',
-    'as the app does; matmul: Layerloom uploads both inputs every run, TF.js keeps them on the backend.',
+    'Training steps: TrainingSession.step as the app runs it — on WebGL2 the weights and optimizer state',
+    'stay on the GPU (one loss readback per step); on the CPU the Keras optimizer kernels run on the host.',
+    'matmul: Layerloom uploads both inputs every run, TF.js keeps them on the backend.',
     browserError
       ? `Browser rows missing: ${browserError}`
       : `Chromium: ${env.userAgent}\nWebGL: ${env.webgl}\nTF.js wasm: ${env.wasm}, cross-origin isolated ${env.crossOriginIsolated}`,

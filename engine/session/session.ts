@@ -15,10 +15,10 @@ import type { Project } from '../document/schema.ts';
 import { LoomError } from '../errors.ts';
 import { inferShapes, type Inference } from '../graph/infer.ts';
 import { Rng } from '../random/rng.ts';
-import { clipByNorm } from '../train/optimizers/clip.ts';
 import { getOptimizer } from '../train/optimizers/registry.ts';
 import type { OptimizerDef } from '../train/optimizers/types.ts';
 import type { BoundData, Rows } from './bind.ts';
+import { chooseUpdater, type Updater } from './updater.ts';
 import { initialWeights, projectWeights } from './weights.ts';
 
 /** Loss and metrics by Keras log name ('loss', 'accuracy', 'dense3_loss', …). */
@@ -80,14 +80,13 @@ export function splitValidation(
 export class TrainingSession {
   readonly inference: Inference;
   readonly backend: Backend;
-  readonly weights: Map<string, Float32Array>;
+  /** The session's weight arrays (executors are bound to them; GPU training syncs them lazily). */
+  private readonly host: Map<string, Float32Array>;
   /** Keys of weights loaded from the project and of those freshly initialised. */
   readonly kept: string[];
   readonly initialised: string[];
   private readonly programs = new Map<string, { program: Program; exec: Executor }>();
-  private readonly optimizer: OptimizerDef<Record<string, unknown>>;
-  private readonly hyper: Record<string, unknown>;
-  private readonly slots = new Map<string, Float32Array[]>();
+  private readonly updater: Updater;
   private readonly train: BoundData;
   private readonly val: BoundData | null;
   private iteration = 0;
@@ -114,22 +113,28 @@ export class TrainingSession {
         {},
         'Bind data with at least one row, or lower the validation split.',
       );
-    const first = this.get('train', Math.min(doc.training.batchSize, this.train.n)).program;
-    const w = initialWeights(doc, first.params);
-    this.weights = w.values;
+    const first = this.get('train', Math.min(doc.training.batchSize, this.train.n));
+    const w = initialWeights(doc, first.program.params);
+    this.host = w.values;
     this.kept = w.kept;
     this.initialised = w.initialised;
-    this.optimizer = getOptimizer(doc.training.optimizer.type) as unknown as OptimizerDef<
+    const optimizer = getOptimizer(doc.training.optimizer.type) as unknown as OptimizerDef<
       Record<string, unknown>
     >;
-    this.hyper = parseConfig(
-      this.optimizer.hyper,
+    const hyper = parseConfig(
+      optimizer.hyper,
       doc.training.optimizer.params,
       `${doc.training.optimizer.type} settings`,
     );
-    this.resetSlots();
-    this.order = this.shuffled();
     for (const { exec } of this.programs.values()) this.bindAll(exec);
+    this.updater = chooseUpdater(first.exec, optimizer, hyper, this.host, doc.training.clipnorm);
+    this.order = this.shuffled();
+  }
+
+  /** The current weights by param key ('<nodeId>/<weight>'); copy them to keep them. */
+  get weights(): Map<string, Float32Array> {
+    this.updater.syncHost();
+    return this.host;
   }
 
   /** Number of updates applied so far. */
@@ -162,35 +167,8 @@ export class TrainingSession {
         {},
         'Lower the learning rate, enable gradient clipping (clipnorm), or scale the inputs.',
       );
-    const grads = new Map<string, Float32Array>();
-    const updates = new Map<string, Float32Array>();
-    const pending: { key: string; grad: Float32Array }[] = [];
-    for (const g of program.grads) {
-      if (g.id === null) continue;
-      let grad = exec.read(g.id);
-      if (this.doc.training.clipnorm !== null) grad = clipByNorm(grad, this.doc.training.clipnorm);
-      for (let i = 0; i < grad.length; i++)
-        if (!Number.isFinite(grad[i]))
-          throw new LoomError(
-            'train/numeric',
-            `the gradient of ${g.key} has a non-finite value at step ${this.iteration + 1}; the update was not applied`,
-            { param: g.key },
-            'Lower the learning rate or enable gradient clipping (clipnorm).',
-          );
-      pending.push({ key: g.key, grad });
-    }
     this.iteration++;
-    for (const { key, grad } of pending) {
-      const param = this.weights.get(key)!;
-      const before = detail ? Float32Array.from(param) : null;
-      this.optimizer.update(param, grad, this.slots.get(key)!, this.hyper, this.iteration);
-      if (detail) {
-        grads.set(key, Float32Array.from(grad));
-        const delta = new Float32Array(param.length);
-        for (let i = 0; i < param.length; i++) delta[i] = param[i] - before![i];
-        updates.set(key, delta);
-      }
-    }
+    const { grads, updates } = this.updater.apply(program, exec, this.iteration, detail);
     const result: StepResult = {
       step: this.iteration,
       epoch: this.epochIndex,
@@ -284,14 +262,16 @@ export class TrainingSession {
         );
       w.set(v);
     }
+    this.updater.hostChanged();
   }
 
   /** Re-initialises every weight from the seed and restarts optimizer state and epochs. */
   reset(): void {
     const first = [...this.programs.values()][0].program;
     const fresh = initialWeights(this.doc, first.params, true);
-    for (const [k, v] of fresh.values) this.weights.get(k)!.set(v);
-    this.resetSlots();
+    for (const [k, v] of fresh.values) this.host.get(k)!.set(v);
+    this.updater.hostChanged();
+    this.updater.resetState();
     this.iteration = 0;
     this.epochIndex = 0;
     this.cursor = 0;
@@ -323,24 +303,13 @@ export class TrainingSession {
       const program = compile(this.doc, { mode, batchSize, inference: this.inference });
       entry = { program, exec: this.backend.createExecutor(program) };
       this.programs.set(key, entry);
-      if (this.weights) this.bindAll(entry.exec);
+      if (this.host) this.bindAll(entry.exec);
     }
     return entry;
   }
 
   private bindAll(exec: Executor): void {
-    for (const [key, v] of this.weights) exec.bindParam(key, v);
-  }
-
-  private resetSlots(): void {
-    this.slots.clear();
-    for (const [key, w] of this.weights) {
-      const init = this.optimizer.slots(this.hyper);
-      this.slots.set(
-        key,
-        init.map((s) => new Float32Array(w.length).fill(s.init)),
-      );
-    }
+    for (const [key, v] of this.host) exec.bindParam(key, v);
   }
 
   private shuffled(): Int32Array {

@@ -1,5 +1,5 @@
-// Layerloom's side of the browser benchmark: a TrainingSession step (exactly what the app's
-// worker runs: forward and backward on the backend, optimizer on the host) and a one-op
+// Layerloom's side of the browser benchmark: a TrainingSession step (on WebGL2 the session keeps
+// weights and optimizer state on the GPU; on the CPU the optimizer runs on the host) and a one-op
 // matMul program run through an executor, on the CPU or the WebGL2 backend.
 import type { Backend } from '../../../backends/types.ts';
 import type { Program } from '../../../compile/program.ts';
