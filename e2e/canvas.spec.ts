@@ -146,6 +146,9 @@ test('shows an error badge on a Concatenate of (None, 2) and a rank-3 tensor', a
   await expect(badge).toBeVisible();
   await expect(badge).toHaveAttribute('title', /in0 is \(None, 2\) but in1 is \(None, 3, 4\)/);
   await expect(concat.getByRole('alert')).toHaveCount(0);
+  // The summary says the model is invalid instead of showing totals for a broken graph.
+  await expect(page.getByText('The model is invalid')).toBeVisible();
+  await expect(page.getByText('Total params:')).toHaveCount(0);
   await select(page, 'concatenate', 'Concatenate');
   await expect(concat.getByRole('alert')).toContainText('in1 is (None, 3, 4)');
   await expect(page.locator('.shape-edge__label--error')).toHaveText('(None, 3, 4)');

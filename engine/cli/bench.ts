@@ -72,8 +72,9 @@ console.log(
     '',
     'Layerloom ÷ TF.js: ratio of medians, below 1 = Layerloom faster (WebGL vs webgl, CPU vs cpu, CPU vs wasm).',
     '* fewer than 30 timed steps: 30 would take over 60 s for that pair.',
-    'Training steps: TrainingSession.step as the app runs it — on WebGL2 the weights and optimizer state',
-    'stay on the GPU (one loss readback per step); on the CPU the Keras optimizer kernels run on the host.',
+    'Training steps: TrainingSession.step. On WebGL2 the weights and optimizer state stay on the GPU (one',
+    'loss readback per step); on the CPU the Keras optimizer kernels run on the host. (The app’s worker',
+    'keeps weights on the host so it can rebuild after a lost WebGL context: about 8 ms more per MLP step.)',
     'matmul: Layerloom uploads both inputs every run, TF.js keeps them on the backend.',
     browserError
       ? `Browser rows missing: ${browserError}`
