@@ -21,20 +21,7 @@ float bAt(int k, int j) {
 #endif
 }
 
-float finish(float s, int j) {
-#ifdef BIAS
-  s += load(X2, j);
-#endif
-#if defined(ACT_RELU)
-  return loomRelu(s);
-#elif defined(ACT_SIGMOID)
-  return loomSigmoid(s);
-#elif defined(ACT_TANH)
-  return loomTanh(s);
-#else
-  return s;
-#endif
-}
+// finish(s, j): shaders/denseEpilogue.glsl, appended by the kernel builder.
 
 #ifdef ROWVEC
 vec4 texelValue(int t) {

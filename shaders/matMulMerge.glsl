@@ -3,20 +3,7 @@
 // bias row BIAS_IN (BIAS) and an activation (ACT_RELU / ACT_SIGMOID / ACT_TANH). N % 4 = 0, so
 // output texel t is exactly one tile texel.
 
-float finish(float s, int j) {
-#ifdef BIAS
-  s += load(BIAS_IN, j);
-#endif
-#if defined(ACT_RELU)
-  return loomRelu(s);
-#elif defined(ACT_SIGMOID)
-  return loomSigmoid(s);
-#elif defined(ACT_TANH)
-  return loomTanh(s);
-#else
-  return s;
-#endif
-}
+// finish(s, j): shaders/denseEpilogue.glsl, appended by the kernel builder.
 
 vec4 tileTexel(int q, ivec2 at) {
 #if TILE == 8

@@ -4,20 +4,7 @@
 // texture() per 4 values: with ROWVEC (N % 4 = 0) it computes 4 adjacent outputs of a row from
 // one A row and 4 B rows, 5 fetches per 16 multiply-adds.
 
-float finish(float s, int j) {
-#ifdef BIAS
-  s += load(X2, j);
-#endif
-#if defined(ACT_RELU)
-  return loomRelu(s);
-#elif defined(ACT_SIGMOID)
-  return loomSigmoid(s);
-#elif defined(ACT_TANH)
-  return loomTanh(s);
-#else
-  return s;
-#endif
-}
+// finish(s, j): shaders/denseEpilogue.glsl, appended by the kernel builder.
 
 // Texture-row coordinate (texel centre) of matrix row `r` in a texture `rows` high.
 float rowY(int r, int rows) {

@@ -68,7 +68,7 @@ export function inferShapes(doc: Project): Inference {
       });
     let params: Record<string, unknown> | null = null;
     if (def) {
-      const parsed = parseParams(def, node.params);
+      const parsed = def.params.safeParse(node.params);
       if (parsed.success) params = parsed.data as Record<string, unknown>;
       else
         for (const issue of parsed.error.issues)
@@ -194,23 +194,6 @@ export function inferShapes(doc: Project): Inference {
     valid,
     summary: valid ? summaryModel(doc, nodes, inputs, outputs) : null,
   };
-}
-
-/**
- * Params validation, cached per params object: documents are immutable and an edit keeps the
- * params object of every untouched node, so a graph edit re-validates only what changed.
- */
-const paramCache = new WeakMap<
-  object,
-  { def: LayerDef; result: ReturnType<LayerDef['params']['safeParse']> }
->();
-
-function parseParams(def: LayerDef, params: Record<string, unknown>) {
-  const hit = paramCache.get(params);
-  if (hit && hit.def === def) return hit.result;
-  const result = def.params.safeParse(params);
-  paramCache.set(params, { def, result });
-  return result;
 }
 
 function inferNode(

@@ -10,6 +10,7 @@ import matMulRowsSrc from '../../../shaders/matMulRows.glsl?raw';
 import rowsSrc from '../../../shaders/rows.glsl?raw';
 import matMulTilesSrc from '../../../shaders/matMulTiles.glsl?raw';
 import matMulMergeSrc from '../../../shaders/matMulMerge.glsl?raw';
+import denseEpilogueSrc from '../../../shaders/denseEpilogue.glsl?raw';
 import softmaxSrc from '../../../shaders/softmax.glsl?raw';
 import reduceSrc from '../../../shaders/reduce.glsl?raw';
 import concatSrc from '../../../shaders/concat.glsl?raw';
@@ -24,6 +25,20 @@ import oneHotSrc from '../../../shaders/oneHot.glsl?raw';
 export interface FusedDense {
   fusedBias?: boolean;
   fusedActivation?: 'relu' | 'sigmoid' | 'tanh';
+}
+
+/**
+ * Defines and helpers for the fused bias + activation of a matMul kernel whose bias row is sampler
+ * `biasSampler`; the epilogue follows the samplers because it reads the bias through one.
+ */
+function denseEpilogue(
+  attrs: FusedDense,
+  biasSampler: string,
+): { defines: string[]; helpers: string } {
+  const defines: string[] = [];
+  if (attrs.fusedBias) defines.push('BIAS', `BIAS_IN ${biasSampler}`);
+  if (attrs.fusedActivation) defines.push(`ACT_${attrs.fusedActivation.toUpperCase()}`);
+  return { defines, helpers: denseEpilogueSrc };
 }
 
 const element = (file: string, defines: string[], inputs: number, helpers = ''): KernelSpec => ({
@@ -57,9 +72,14 @@ function matMulKernel(node: KernelNode): KernelSpec {
     `K4 ${K % 4 === 0 ? 1 : 0}`,
   ];
   if (rowvec) defines.push('ROWVEC');
-  if (attrs.fusedBias) defines.push('BIAS');
-  if (attrs.fusedActivation) defines.push(`ACT_${attrs.fusedActivation.toUpperCase()}`);
-  return { source: assemble(matMulSrc, defines, samplers(node.inputs.length)) };
+  const epilogue = denseEpilogue(attrs, 'X2');
+  return {
+    source: assemble(
+      matMulSrc,
+      [...defines, ...epilogue.defines],
+      `${samplers(node.inputs.length)}\n${epilogue.helpers}`,
+    ),
+  };
 }
 
 /** matMul from row textures (see plan.ts relayout): A [M, K] and B stored [N, K]. */
@@ -75,9 +95,14 @@ function matMulRowsKernel(node: KernelNode): KernelSpec {
     `K4 ${Math.ceil(K / 4)}`,
   ];
   if (rowvec) defines.push('ROWVEC');
-  if (attrs.fusedBias) defines.push('BIAS');
-  if (attrs.fusedActivation) defines.push(`ACT_${attrs.fusedActivation.toUpperCase()}`);
-  return { source: assemble(matMulRowsSrc, defines, samplers(node.inputs.length)) };
+  const epilogue = denseEpilogue(attrs, 'X2');
+  return {
+    source: assemble(
+      matMulRowsSrc,
+      [...defines, ...epilogue.defines],
+      `${samplers(node.inputs.length)}\n${epilogue.helpers}`,
+    ),
+  };
 }
 
 /** 4×4-tiled matMul into 4 render targets (see plan.ts relayout). */
@@ -93,10 +118,10 @@ function matMulTilesKernel(node: KernelNode): KernelSpec {
 function matMulMergeKernel(node: KernelNode): KernelSpec {
   const attrs = node.attrs as FusedDense;
   const tile = node.attrs.tile as number;
-  const defines = ['LOOM_TEXEL_MAIN', `N ${node.out[1]}`, `TILE ${tile}`];
-  if (attrs.fusedBias) defines.push('BIAS', `BIAS_IN X${tile}`);
-  if (attrs.fusedActivation) defines.push(`ACT_${attrs.fusedActivation.toUpperCase()}`);
-  return { source: assemble(matMulMergeSrc, defines, samplers(tile + (attrs.fusedBias ? 1 : 0))) };
+  const epilogue = denseEpilogue(attrs, `X${tile}`);
+  const defines = ['LOOM_TEXEL_MAIN', `N ${node.out[1]}`, `TILE ${tile}`, ...epilogue.defines];
+  const inputs = samplers(tile + (attrs.fusedBias ? 1 : 0));
+  return { source: assemble(matMulMergeSrc, defines, `${inputs}\n${epilogue.helpers}`) };
 }
 
 /** Copy of a matrix into a row texture (internal op of the matMul relayout). */
