@@ -5,12 +5,14 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './engine/cli/chromium.ts';
 // Browser tests drive the built web app (`vite preview` of dist/renderer) in Chromium.
 // Chromium is found without downloads: CHROMIUM_PATH, else the system /usr/bin/chromium, else
 // Playwright's own browser.
-const PORT = 4173;
+// PW_PORT / PW_DIST let several local runs coexist (each with its own build and port).
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const DIST = process.env.PW_DIST ?? 'dist/renderer';
 const isCI = Boolean(process.env.CI);
 
-if (!existsSync('dist/renderer/index.html')) {
+if (!existsSync(`${DIST}/index.html`)) {
   throw new Error(
-    'dist/renderer/index.html is missing: the e2e tests run against the built app. Run `npm run build` first (or `npm run test:e2e`).',
+    `${DIST}/index.html is missing: the e2e tests run against the built app. Run npm run build first (or npm run test:e2e).`,
   );
 }
 
@@ -33,7 +35,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --config vite.config.ts --port ${PORT} --strictPort`,
+    command: `npx vite preview --config vite.config.ts --port ${PORT} --strictPort --outDir ../${DIST}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !isCI,
     timeout: 60_000,

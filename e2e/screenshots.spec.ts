@@ -38,3 +38,29 @@ for (const shot of shots)
         .toBe(true);
       await page.screenshot({ path: `assets/screenshots/${shot.file}-${scheme}.png` });
     });
+
+test('the training walkthrough: two-tower, one Step, its gradients', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await newFromTemplate(page, 'Two-tower');
+  await page.getByRole('tab', { name: 'Training', exact: true }).click();
+  // A taller dock shows the whole Step view.
+  await page.getByRole('separator', { name: 'Resize dock' }).focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowUp');
+  const step = page.getByRole('toolbar', { name: 'Training' }).getByRole('button', {
+    name: 'Step',
+    exact: true,
+  });
+  await step.click();
+  await expect(page.getByTestId('step-counter')).toHaveText('1');
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'assets/screenshots/training-step.png' });
+  for (let i = 2; i <= 40; i++) {
+    await step.click();
+    await expect(page.getByTestId('step-counter')).toHaveText(String(i));
+  }
+  await page.getByRole('tab', { name: 'Curves' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'assets/screenshots/training-curves.png' });
+});

@@ -1,6 +1,7 @@
 // Canvas performance probe for `npm run bench`: loads a generated 500-node graph through the real
 // UI (pasted from the system clipboard), drags a node with the mouse for ~2 s and reports the
-// median frame interval; plus the Node-side cost of inferShapes + summaryTable on that graph.
+// median frame interval; plus the Node-side cost of inferShapes + summaryTable on that graph; then
+// the training probe (trainingProbe.ts): frame times while the MNIST MLP trains in the app.
 // Standalone: `npx tsx e2e/bench/canvasBench.ts` (builds the app if needed, serves it, prints).
 import { pathToFileURL } from 'node:url';
 import { chromium, expect, type Page } from '@playwright/test';
@@ -9,6 +10,7 @@ import { inferShapes } from '../../engine/graph/infer.ts';
 import { summaryTable } from '../../engine/summary/table.ts';
 import { benchGraph } from './canvasGraph.ts';
 import { node, pane } from './canvasDriver.ts';
+import { trainingProbe, type TrainingProbeResult } from './trainingProbe.ts';
 
 /** What the probe measured (milliseconds). */
 export interface CanvasBenchResult {
@@ -129,11 +131,22 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage();
     const r = await canvasBench(page, url);
+    let training: TrainingProbeResult | { error: string };
+    try {
+      training = await trainingProbe(await browser.newPage(), url);
+    } catch (e) {
+      training = { error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+    }
     // `--json`: one machine-readable line for `npm run bench`, which runs this as a child process.
     if (process.argv.includes('--json')) {
-      console.log(JSON.stringify(r));
+      console.log(JSON.stringify({ ...r, training }));
       return;
     }
+    if ('error' in training) console.log(`training probe failed: ${training.error}`);
+    else
+      console.log(
+        `training (${training.backend}): median frame ${training.frameMedianMs.toFixed(1)} ms (p95 ${training.frameP95Ms.toFixed(1)} ms), ${training.stepsPerSecond.toFixed(1)} steps/s`,
+      );
     console.log(`canvas: ${r.nodes} nodes, loaded in ${r.loadMs} ms`);
     console.log(
       `drag: median frame ${r.dragFrameMedianMs.toFixed(1)} ms (p95 ${r.dragFrameP95Ms.toFixed(1)} ms, ${r.dragFrames} frames)`,

@@ -56,6 +56,7 @@ function programOf(g: Graph, outs: Sym[]): Program {
     loss: null,
     metrics: [],
     grads: [],
+    activationGrads: [],
   };
 }
 

@@ -116,16 +116,27 @@ export function compile(doc: Project, opts: CompileOptions): Program {
   }
 
   let grads: Program['grads'] = [];
+  const activationGrads: Program['activationGrads'] = [];
   if (opts.mode === 'train') {
     const trainable = params.filter((p) => p.trainable);
-    const gs = backprop(
-      g,
-      g.entries,
-      total!,
-      g.constant(1),
-      trainable.map((p) => ({ id: p.id, shape: p.shape })),
-    );
+    // Gradients w.r.t. node outputs are kept only where backprop computes them anyway (downstream
+    // of a trainable weight): asking for more would add work, e.g. an Input's gradient.
+    const trained = new Set(trainable.map((p) => p.nodeId));
+    const reached = new Set<string>();
+    for (const id of inf.order) {
+      const info = inf.nodes.get(id)!;
+      if (trained.has(id) || info.inputs.some((e) => reached.has(e.source.node))) reached.add(id);
+    }
+    const watched = inf.order.filter((id) => reached.has(id));
+    const gs = backprop(g, g.entries, total!, g.constant(1), [
+      ...trainable.map((p) => ({ id: p.id, shape: p.shape })),
+      ...watched.map((id) => values.get(id)!),
+    ]);
     grads = trainable.map((p, i) => ({ key: p.key, id: gs[i]?.id ?? null }));
+    watched.forEach((nodeId, i) => {
+      const grad = gs[trainable.length + i];
+      if (grad) activationGrads.push({ nodeId, id: grad.id });
+    });
   }
 
   const roots = [
@@ -133,6 +144,7 @@ export function compile(doc: Project, opts: CompileOptions): Program {
     ...(loss ? [loss.total, ...loss.parts.map((p) => p.id)] : []),
     ...metrics.map((m) => m.id),
     ...grads.flatMap((x) => (x.id === null ? [] : [x.id])),
+    ...activationGrads.map((x) => x.id),
   ];
   return {
     mode: opts.mode,
@@ -144,6 +156,7 @@ export function compile(doc: Project, opts: CompileOptions): Program {
     loss,
     metrics,
     grads,
+    activationGrads,
   };
 }
 

@@ -46,6 +46,8 @@ export interface Program {
   metrics: NamedScalar[];
   /** Gradient of the total loss per trainable parameter key; null where no gradient flows. */
   grads: { key: string; id: number | null }[];
+  /** Train mode: gradient of the total loss w.r.t. node outputs downstream of a trainable weight. */
+  activationGrads: { nodeId: string; id: number }[];
 }
 
 /** Feed key of an Input node's features. */

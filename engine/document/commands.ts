@@ -18,6 +18,8 @@ export type Command =
   | { type: 'setTraining'; patch: Partial<TrainingConfig> }
   | { type: 'setData'; patch: Partial<DataConfig> }
   | { type: 'setWeights'; weights: Project['weights'] }
+  /** Trained weights and the loss history together (what a Step/Run leaves behind). */
+  | { type: 'recordTraining'; weights: Project['weights']; history: Project['history'] }
   | { type: 'setName'; name: string }
   | { type: 'batch'; commands: Command[] };
 
@@ -101,6 +103,8 @@ export function apply(doc: Project, cmd: Command): Project {
       return { ...doc, data: { ...doc.data, ...cmd.patch } };
     case 'setWeights':
       return { ...doc, weights: cmd.weights };
+    case 'recordTraining':
+      return { ...doc, weights: cmd.weights, history: cmd.history };
     case 'setName':
       return { ...doc, name: cmd.name };
     case 'batch':

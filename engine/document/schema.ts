@@ -108,6 +108,23 @@ export const WeightValueSchema = z
     message: 'a weight needs exactly one of "values" or "base64"',
   });
 
+/** What training did so far: saved with the weights so a reopened project shows its curves. */
+export const HistorySchema = z.object({
+  /** Gradient updates applied to the stored weights; the step counter continues from it. */
+  steps: z.number().int().nonnegative(),
+  /** Per-step logs ('loss', metrics) as base64 little-endian float32, one value per step. */
+  series: z.record(z.string(), z.string()).default({}),
+  /** Keras epoch logs (0-based epoch), incl. val_* entries. */
+  epochs: z
+    .array(
+      z.object({
+        epoch: z.number().int().nonnegative(),
+        logs: z.record(z.string(), z.number().finite()),
+      }),
+    )
+    .default([]),
+});
+
 export const ProjectSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   name: z.string().max(200).default('functional'),
@@ -117,6 +134,7 @@ export const ProjectSchema = z.object({
   data: DataSchema.default(DataSchema.parse({})),
   /** Parameter values by node id, then param name (e.g. weights.dense1.kernel). */
   weights: z.record(z.string(), z.record(z.string(), WeightValueSchema)).optional(),
+  history: HistorySchema.optional(),
 });
 
 export type Project = z.infer<typeof ProjectSchema>;
@@ -131,4 +149,5 @@ export type DataConfig = z.infer<typeof DataSchema>;
 export type DataSource = z.infer<typeof DataSourceSchema>;
 export type Binding = z.infer<typeof BindingSchema>;
 export type WeightValue = z.infer<typeof WeightValueSchema>;
+export type TrainingHistoryDoc = z.infer<typeof HistorySchema>;
 export type Scale = z.infer<typeof ScaleSchema>;

@@ -89,6 +89,8 @@ export class TrainingSession {
   private readonly updater: Updater;
   private readonly train: BoundData;
   private readonly val: BoundData | null;
+  /** The train program/executor of the latest step (its feeds still hold that batch). */
+  private last: { program: Program; exec: Executor } | null = null;
   private iteration = 0;
   private epochIndex = 0;
   private cursor = 0;
@@ -159,6 +161,7 @@ export class TrainingSession {
     this.fill(exec, program, this.train, this.order, start, end, true);
     exec.feed(STEP_SEED)[0] = this.iteration;
     exec.run();
+    this.last = { program, exec };
     const logs = this.readLogs(program, exec);
     if (!Number.isFinite(logs.loss))
       throw new LoomError(
@@ -187,6 +190,29 @@ export class TrainingSession {
       this.order = this.shuffled();
     }
     return result;
+  }
+
+  /**
+   * Gradients of the loss w.r.t. node outputs (by node id) at the latest step: what flowed back
+   * along each node's outgoing edges. Read it right after step(), before anything else runs.
+   */
+  activationGrads(): Map<string, Float32Array> {
+    const out = new Map<string, Float32Array>();
+    if (!this.last) return out;
+    for (const a of this.last.program.activationGrads)
+      out.set(a.nodeId, Float32Array.from(this.last.exec.read(a.id)));
+    return out;
+  }
+
+  /**
+   * Loss and metrics of the latest step's batch with the current weights, in training mode with
+   * the same dropout mask: the "after" of a step. It reruns that batch's program (gradients
+   * included) without applying an update, so read activationGrads() first.
+   */
+  lastBatchLogs(): Logs {
+    if (!this.last) return {};
+    this.last.exec.run();
+    return this.readLogs(this.last.program, this.last.exec);
   }
 
   /**
@@ -272,6 +298,7 @@ export class TrainingSession {
     for (const [k, v] of fresh.values) this.host.get(k)!.set(v);
     this.updater.hostChanged();
     this.updater.resetState();
+    this.last = null;
     this.iteration = 0;
     this.epochIndex = 0;
     this.cursor = 0;

@@ -3,6 +3,7 @@
 // node id, weight name) — so the same seed always gives the same weights.
 import type { ParamSpec } from '../compile/program.ts';
 import type { Project } from '../document/schema.ts';
+import type { Inference } from '../graph/infer.ts';
 import { storeWeight, weightValues } from '../document/weights.ts';
 import { initialize } from '../layers/initializers.ts';
 import { weightSeed } from '../random/rng.ts';
@@ -52,4 +53,42 @@ export function projectWeights(
     (out[p.nodeId] ??= {})[p.weight] = storeWeight(p.shape, v);
   }
   return out;
+}
+
+/** Which stored weights the model will keep, which it re-initialises (and why), which it drops. */
+export interface WeightPlan {
+  kept: string[];
+  /** Keys with the reason: no stored value, or a stored value of another shape. */
+  initialised: { key: string; node: string; reason: string }[];
+  /** Stored weights no layer of the model uses any more. */
+  dropped: string[];
+}
+
+/** The plan for a document's stored weights against its (inferred) model; pure, no compile. */
+export function weightPlan(doc: Project, inf: Inference): WeightPlan {
+  const plan: WeightPlan = { kept: [], initialised: [], dropped: [] };
+  const used = new Set<string>();
+  for (const [id, info] of inf.nodes)
+    for (const w of info.weights) {
+      const key = `${id}/${w.name}`;
+      used.add(key);
+      const stored = doc.weights?.[id]?.[w.name];
+      if (stored && sameShape(stored.shape, w.shape)) plan.kept.push(key);
+      else
+        plan.initialised.push({
+          key,
+          node: info.node.name,
+          reason: stored
+            ? `shape changed from ${formatDims(stored.shape)} to ${formatDims(w.shape)}`
+            : 'new',
+        });
+    }
+  for (const [id, ws] of Object.entries(doc.weights ?? {}))
+    for (const name of Object.keys(ws))
+      if (!used.has(`${id}/${name}`)) plan.dropped.push(`${id}/${name}`);
+  return plan;
+}
+
+function formatDims(shape: readonly number[]): string {
+  return `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
 }

@@ -12,6 +12,7 @@ import {
   type PausedEvent,
   type ReadyEvent,
   type RequestBody,
+  type WireArrays,
   type WireData,
   type WireLogs,
   type WireRows,
@@ -41,6 +42,8 @@ export type RunOutcome = DoneEvent | PausedEvent;
 export interface LoadOptions {
   /** Model-ready data; without it the project's own built-in or generated data is used. */
   data?: WireData;
+  /** Raw named arrays the worker binds with the project's bindings; always copied, never moved. */
+  arrays?: WireArrays;
   validation?: WireData;
   preferBackend?: BackendName;
   /**
@@ -96,6 +99,7 @@ export class TrainingClient {
         project,
         preferBackend: opts.preferBackend ?? 'webgl',
         ...(opts.data ? { data: opts.data } : {}),
+        ...(opts.arrays ? { arrays: opts.arrays } : {}),
         ...(opts.validation ? { validation: opts.validation } : {}),
       },
       [...new Set(transfer)],
@@ -154,6 +158,24 @@ export class TrainingClient {
   async predict(data: WireData): Promise<Record<string, WireRows>> {
     const e = await this.request({ type: 'predict', data });
     return (e as Extract<WorkerEvent, { type: 'predictions' }>).outputs;
+  }
+
+  /** Predictions and bound targets for every row of the session's training or validation data. */
+  async inspect(split: 'train' | 'validation'): Promise<{
+    outputs: Record<string, WireRows>;
+    targets: Record<string, WireRows>;
+  }> {
+    const e = (await this.request({ type: 'inspect', split })) as Extract<
+      WorkerEvent,
+      { type: 'predictions' }
+    >;
+    return { outputs: e.outputs, targets: e.targets ?? {} };
+  }
+
+  /** The bound (scaled) input rows at `indices` of a split, by Input node id. */
+  async rows(split: 'train' | 'validation', indices: number[]): Promise<Record<string, WireRows>> {
+    const e = await this.request({ type: 'rows', split, indices });
+    return (e as Extract<WorkerEvent, { type: 'rows' }>).inputs;
   }
 
   /** Sends a raw message (for callers that build requests themselves); resolves with the answer. */

@@ -12,6 +12,7 @@ import { bindData, type BoundData } from '../session/bind.ts';
 import { splitValidation, TrainingSession, type StepResult } from '../session/session.ts';
 import { loadSource } from '../session/source.ts';
 import { AdaptiveBackend } from './adaptive.ts';
+import { inspectedStep, pickRows } from './inspect.ts';
 import { EpochAccumulator, MetricsBuffer } from './metrics.ts';
 import {
   buffersOf,
@@ -42,6 +43,8 @@ export interface HostOptions {
   /** Longest stretch of training between two yields to the event loop. */
   sliceMs?: number;
   metricsIntervalMs?: number;
+  /** Spacing of gradient-statistics samples while training (each costs a gradient read-back). */
+  statsIntervalMs?: number;
 }
 
 interface Loaded {
@@ -49,6 +52,7 @@ interface Loaded {
   inf: Inference;
   session: TrainingSession;
   backend: AdaptiveBackend;
+  train: BoundData;
   val: BoundData | null;
   /** The weights the session started with, for reset. */
   initial: Map<string, Float32Array>;
@@ -66,6 +70,7 @@ export class SessionHost {
   private readonly metrics: MetricsBuffer;
   private readonly epochLogs = new EpochAccumulator();
   private readonly now: () => number;
+  private lastStats = -Infinity;
 
   constructor(
     private readonly port: HostPort,
@@ -149,6 +154,25 @@ export class SessionHost {
         this.post({ type: 'evaluation', re: req.id, logs });
         return;
       }
+      case 'inspect': {
+        const l = this.need();
+        const data = this.split(l, req.split);
+        const outputs = rowsRecord(l.session.predict(data));
+        const targets = rowsRecord(data.targets);
+        this.post(
+          { type: 'predictions', re: req.id, outputs, targets },
+          buffersOf(Object.values(outputs).map((r) => r.data)),
+        );
+        return;
+      }
+      case 'rows': {
+        const inputs = pickRows(this.split(this.need(), req.split), req.indices, req.split);
+        this.post(
+          { type: 'rows', re: req.id, inputs },
+          buffersOf(Object.values(inputs).map((r) => r.data)),
+        );
+        return;
+      }
       case 'predict': {
         const l = this.need();
         const out = l.session.predict(fromWire(l.doc, l.inf, req.data, { inputsOnly: true }));
@@ -171,7 +195,7 @@ export class SessionHost {
     const inf = inferShapes(doc);
     const data = req.data
       ? fromWire(doc, inf, req.data)
-      : bindData(doc, inf, loadSource(doc.data.source));
+      : bindData(doc, inf, req.arrays ?? loadSource(doc.data.source));
     const validation = req.validation ? fromWire(doc, inf, req.validation) : undefined;
     let announce = false;
     const backend = new AdaptiveBackend({
@@ -191,7 +215,7 @@ export class SessionHost {
       // The first batch's loss before any update; running it also self-checks the GPU forward pass.
       const initialLogs = session.evaluate(headRows(split.train, doc.training.batchSize));
       const initial = new Map([...session.weights].map(([k, v]) => [k, Float32Array.from(v)]));
-      this.loaded = { doc, inf, session, backend, val: split.val, initial };
+      this.loaded = { doc, inf, session, backend, train: split.train, val: split.val, initial };
       // Shapes of the parameters, from a batch-1 inference program (compiling is cheap and pure).
       const params = compile(doc, { mode: 'predict', batchSize: 1, inference: inf }).params.map(
         (p) => ({ key: p.key, shape: [...p.shape], trainable: p.trainable }),
@@ -206,6 +230,8 @@ export class SessionHost {
           : {}),
         memory: session.memory(),
         params,
+        kept: session.kept,
+        initialised: session.initialised,
         batchesPerEpoch: session.batchesPerEpoch,
         trainSamples: split.train.n,
         validationSamples: split.val?.n ?? 0,
@@ -234,7 +260,8 @@ export class SessionHost {
     let sliceStart = this.now();
     try {
       while (done < count) {
-        const r = l.session.step(detail && unit === 'steps' && done === count - 1);
+        const last = unit === 'steps' && done === count - 1;
+        const r = this.stepOnce(l, detail && last, last);
         this.record(l, r);
         if (unit === 'steps' || r.epochEnded) done++;
         if (this.metrics.due()) this.report(re, done, count, unit);
@@ -254,6 +281,29 @@ export class SessionHost {
     }
   }
 
+  /** One update; a detailed or sampled step also reports what it did (see inspect.ts). */
+  private stepOnce(l: Loaded, detail: boolean, final: boolean): StepResult {
+    const due = this.now() - this.lastStats >= (this.opts.statsIntervalMs ?? 250);
+    if (!detail && !final && !due) return l.session.step(false);
+    const r = inspectedStep(l.session, detail);
+    this.metrics.setStats(r.stats);
+    if (r.detail) this.metrics.setDetail(r.detail);
+    this.lastStats = this.now();
+    return r.result;
+  }
+
+  private split(l: Loaded, which: 'train' | 'validation'): BoundData {
+    if (which === 'train') return l.train;
+    if (!l.val)
+      throw new LoomError(
+        'worker/state',
+        'there is no validation data',
+        {},
+        'Set a validation split in the Data tab, or use the training rows.',
+      );
+    return l.val;
+  }
+
   private record(l: Loaded, r: StepResult): void {
     this.epochLogs.add(r);
     this.metrics.add(r);
@@ -271,8 +321,10 @@ export class SessionHost {
   private flushMetrics(): boolean {
     const m = this.metrics.flush(this.position());
     if (!m) return false;
-    const arrays = [m.losses];
-    if (m.detail) arrays.push(...Object.values(m.detail.grads), ...Object.values(m.detail.updates));
+    const arrays = [m.losses, ...Object.values(m.series)];
+    if (m.detail)
+      for (const group of [m.detail.before, m.detail.grads, m.detail.updates, m.detail.after])
+        arrays.push(...Object.values(group));
     this.post(m, buffersOf(arrays));
     return true;
   }

@@ -2,7 +2,7 @@
 // second), each with the latest logs, every step's loss since the previous event (nothing is
 // dropped, only batched) and Keras epoch logs for every epoch that ended meanwhile.
 import type { Logs, StepResult } from '../session/session.ts';
-import type { EpochLogs, MetricsEvent, WireWeights } from './protocol.ts';
+import type { EpochLogs, MetricsEvent, StatsSample, StepDetailWire } from './protocol.ts';
 
 /** Default spacing of metrics events: one per 60 Hz frame. */
 export const METRICS_INTERVAL_MS = 1000 / 60;
@@ -10,7 +10,10 @@ export const METRICS_INTERVAL_MS = 1000 / 60;
 /** Batches step results into metrics events. */
 export class MetricsBuffer {
   private losses: number[] = [];
+  private series = new Map<string, number[]>();
   private epochs: EpochLogs[] = [];
+  private detail: StepDetailWire | null = null;
+  private stats: StatsSample | null = null;
   private last: StepResult | null = null;
   private windowStart: number;
   private lastFlush = -Infinity;
@@ -28,8 +31,25 @@ export class MetricsBuffer {
   }
 
   add(r: StepResult): void {
+    const index = this.losses.length;
     this.losses.push(r.loss);
+    for (const [k, v] of Object.entries(r.logs)) {
+      let col = this.series.get(k);
+      if (!col) this.series.set(k, (col = new Array<number>(index).fill(NaN)));
+      col.push(v);
+    }
+    for (const col of this.series.values()) if (col.length === index) col.push(NaN);
     this.last = r;
+  }
+
+  /** Attaches the whole update of the latest step to the next event. */
+  setDetail(d: StepDetailWire): void {
+    this.detail = d;
+  }
+
+  /** Attaches gradient statistics to the next event (a newer sample replaces an unsent one). */
+  setStats(s: StatsSample): void {
+    this.stats = s;
   }
 
   addEpoch(e: EpochLogs): void {
@@ -47,6 +67,8 @@ export class MetricsBuffer {
     if (!last || this.losses.length === 0) return null;
     const now = this.now();
     const seconds = (now - this.windowStart) / 1000;
+    const series: Record<string, Float32Array> = {};
+    for (const [k, col] of this.series) series[k] = Float32Array.from(col);
     const event: MetricsEvent = {
       type: 'metrics',
       step: position.step,
@@ -54,13 +76,17 @@ export class MetricsBuffer {
       batch: last.batch,
       logs: { ...last.logs },
       losses: Float32Array.from(this.losses),
+      series,
       stepsPerSecond: seconds > 0 ? this.losses.length / seconds : 0,
       epochs: this.epochs,
     };
-    if (last.grads.size > 0)
-      event.detail = { grads: record(last.grads), updates: record(last.updates) };
+    if (this.detail) event.detail = this.detail;
+    if (this.stats) event.stats = this.stats;
     this.losses = [];
+    this.series = new Map();
     this.epochs = [];
+    this.detail = null;
+    this.stats = null;
     this.lastFlush = now;
     this.windowStart = now;
     return event;
@@ -69,7 +95,10 @@ export class MetricsBuffer {
   /** Forgets pending results (after load or reset). */
   clear(): void {
     this.losses = [];
+    this.series = new Map();
     this.epochs = [];
+    this.detail = null;
+    this.stats = null;
     this.last = null;
     this.windowStart = this.now();
   }
@@ -99,8 +128,4 @@ export class EpochAccumulator {
     this.sums = {};
     this.count = 0;
   }
-}
-
-function record(m: ReadonlyMap<string, Float32Array>): WireWeights {
-  return Object.fromEntries(m);
 }

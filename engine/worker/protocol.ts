@@ -29,6 +29,66 @@ export type WireWeights = Record<string, Float32Array>;
 /** Loss and metrics by Keras log name ('loss', 'accuracy', 'val_loss', …). */
 export type WireLogs = Record<string, number>;
 
+/** Named arrays whose first axis is the sample axis (an engine ArraySet as plain data). */
+export type WireArrays = Record<string, { shape: number[]; data: Float32Array }>;
+
+/** Summary statistics of one tensor (NaN/Inf are counted, not folded into the other figures). */
+export interface TensorStats {
+  /** L2 norm over the finite values. */
+  norm: number;
+  mean: number;
+  min: number;
+  max: number;
+  /** How many values are NaN or ±Inf. */
+  nonFinite: number;
+  size: number;
+}
+
+/** Counts of values in `bins` equal-width bins spanning [lo, hi] (lo = hi when all values agree). */
+export interface Histogram {
+  lo: number;
+  hi: number;
+  counts: number[];
+}
+
+/** One parameter's gradient and weight statistics at one step. */
+export interface ParamStats {
+  grad: TensorStats;
+  weight: TensorStats;
+  gradHist: Histogram;
+  weightHist: Histogram;
+}
+
+/**
+ * Gradient/weight statistics of one step, sampled a few times a second while training (and for
+ * every detailed step): per trainable parameter key, and per node the RMS of the gradient of the
+ * loss with respect to the node's output tensor (what flows back along its outgoing edges).
+ */
+export interface StatsSample {
+  step: number;
+  params: Record<string, ParamStats>;
+  /** By node id; absent for Inputs and for nodes no gradient reaches. */
+  activationGrads: Record<string, TensorStats>;
+}
+
+/** Everything one detailed step did, for the Step view. */
+export interface StepDetailWire {
+  /** 1-based step number, and the 0-based epoch and batch index of the batch used. */
+  step: number;
+  epoch: number;
+  batch: number;
+  batchSize: number;
+  /** Loss and metrics on the batch before the update (what the step reported). */
+  logsBefore: WireLogs;
+  /** Loss and metrics on the same batch (same dropout mask) after the update. */
+  logsAfter: WireLogs;
+  /** Per trainable parameter key. updates = after − before. */
+  before: WireWeights;
+  grads: WireWeights;
+  updates: WireWeights;
+  after: WireWeights;
+}
+
 interface Req {
   /** Chosen by the sender, echoed as `re` in the answer. */
   id: number;
@@ -43,6 +103,11 @@ export interface LoadRequest extends Req {
   /** A project document (JSON value); validated and migrated with parseProject in the worker. */
   project: unknown;
   data?: WireData;
+  /**
+   * Raw named arrays (e.g. parsed files); the worker binds them with the project's data bindings
+   * (scaling, shape checks). Ignored when `data` is given.
+   */
+  arrays?: WireArrays;
   validation?: WireData;
   preferBackend: BackendName;
 }
@@ -74,6 +139,20 @@ export interface SetWeightsRequest extends Req {
 export interface GetWeightsRequest extends Req {
   type: 'getWeights';
 }
+/**
+ * Predictions for the session's own data (`split`: training rows or validation rows), with the
+ * targets, so the renderer can tabulate them and build a confusion matrix.
+ */
+export interface InspectRequest extends Req {
+  type: 'inspect';
+  split: 'train' | 'validation';
+}
+/** The (bound, scaled) input rows at these indices of a split, e.g. to draw misclassified images. */
+export interface RowsRequest extends Req {
+  type: 'rows';
+  split: 'train' | 'validation';
+  indices: number[];
+}
 /** Loss and metrics on `data` (default: the training data), dropout off. */
 export interface EvaluateRequest extends Req {
   type: 'evaluate';
@@ -93,7 +172,9 @@ export type Request =
   | SetWeightsRequest
   | GetWeightsRequest
   | EvaluateRequest
-  | PredictRequest;
+  | PredictRequest
+  | InspectRequest
+  | RowsRequest;
 
 /** A request without its id (what callers of the client write). */
 export type RequestBody = Request extends infer R ? (R extends Req ? Omit<R, 'id'> : never) : never;
@@ -114,6 +195,9 @@ export interface ReadyEvent extends Position {
   reason?: string;
   memory: { buffers: number; bytes: number };
   params: { key: string; shape: number[]; trainable: boolean }[];
+  /** Parameter keys taken from the project's stored weights, and those freshly initialised. */
+  kept: string[];
+  initialised: string[];
   batchesPerEpoch: number;
   trainSamples: number;
   validationSamples: number;
@@ -138,11 +222,15 @@ export interface MetricsEvent extends Position {
   logs: WireLogs;
   /** Loss of each step since the previous metrics event, oldest first; the last is `logs.loss`. */
   losses: Float32Array;
+  /** Every log (loss, metrics, per-output losses) of each step since the previous event. */
+  series: Record<string, Float32Array>;
   /** Updates per second over the steps since the previous metrics event. */
   stepsPerSecond: number;
   epochs: EpochLogs[];
-  /** The latest step's gradients and applied updates (after − before), when asked for. */
-  detail?: { grads: WireWeights; updates: WireWeights };
+  /** The whole update of the latest step, when the step request asked for detail. */
+  detail?: StepDetailWire;
+  /** Gradient/weight statistics of a recent step (sampled; at most a few per second). */
+  stats?: StatsSample;
 }
 
 /** How far a step/run request has got. */
@@ -190,6 +278,15 @@ export interface PredictionsEvent {
   re: number;
   /** By output node id. */
   outputs: Record<string, WireRows>;
+  /** Answer to inspect: the bound targets by output node id (row i matches outputs row i). */
+  targets?: Record<string, WireRows>;
+}
+
+/** Answer to rows: the bound inputs of the asked rows, by Input node id, in the asked order. */
+export interface RowsEvent {
+  type: 'rows';
+  re: number;
+  inputs: Record<string, WireRows>;
 }
 
 /** A LoomError as data. `re` is absent when the failing message had no usable id. */
@@ -213,6 +310,7 @@ export type WorkerEvent =
   | WeightsEvent
   | EvaluationEvent
   | PredictionsEvent
+  | RowsEvent
   | ErrorEvent;
 
 /** Distinct transferable buffers of some arrays (a buffer listed twice would make postMessage throw). */

@@ -27,6 +27,15 @@ const RequestSchema = z.discriminatedUnion('type', [
     id,
     project: z.unknown(),
     data: Data.optional(),
+    arrays: z
+      .record(
+        z.string(),
+        z.object({
+          shape: z.array(z.number().int().nonnegative()),
+          data: z.instanceof(Float32Array, { message: 'must be a Float32Array' }),
+        }),
+      )
+      .optional(),
     validation: Data.optional(),
     preferBackend: z.enum(['webgl', 'cpu']),
   }),
@@ -54,6 +63,13 @@ const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getWeights'), id }),
   z.object({ type: z.literal('evaluate'), id, data: Data.optional() }),
   z.object({ type: z.literal('predict'), id, data: Data }),
+  z.object({ type: z.literal('inspect'), id, split: z.enum(['train', 'validation']) }),
+  z.object({
+    type: z.literal('rows'),
+    id,
+    split: z.enum(['train', 'validation']),
+    indices: z.array(z.number().int().nonnegative()).max(100_000),
+  }),
 ]);
 
 /** The request id of a message, if it has a usable one (so even a bad request gets an answer). */
@@ -81,6 +97,15 @@ export function parseRequest(raw: unknown): Request {
   const req = r.data as Request;
   if ('data' in req && req.data) checkData(req.data, 'data');
   if (req.type === 'load' && req.validation) checkData(req.validation, 'validation');
+  if (req.type === 'load' && req.arrays)
+    for (const [name, a] of Object.entries(req.arrays))
+      if (a.data.length !== a.shape.reduce((p, d) => p * d, 1))
+        throw new LoomError(
+          'worker/message',
+          `array '${name}' holds ${a.data.length} values but its shape [${a.shape.join(', ')}] needs ${a.shape.reduce((p, d) => p * d, 1)}`,
+          { path: `arrays.${name}.data` },
+          'Send as many values as the shape holds.',
+        );
   return req;
 }
 

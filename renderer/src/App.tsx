@@ -2,6 +2,7 @@
 // draggable splitters. Nothing here depends on Electron (window.layerloom is optional).
 import { useEffect, useState } from 'react';
 import { Canvas } from './canvas/Canvas.tsx';
+import { FileDropTarget } from './data/FileDropTarget.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { useShortcuts } from './keyboard/useShortcuts.ts';
 import { Palette } from './palette/Palette.tsx';
@@ -70,6 +71,7 @@ export function App() {
         </aside>
       </main>
       <ModalHost />
+      <FileDropTarget />
     </div>
   );
 }

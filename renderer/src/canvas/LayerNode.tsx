@@ -1,10 +1,12 @@
 // The one node component: renders any layer from its inferred face (name, type, inline params,
-// output shape, parameter count, error). Memoised; React Flow re-renders it only when its node
-// object changes, which derive.ts limits to real changes.
+// output shape, parameter count, error) and, while training, its gradient norm and health. Memoised;
+// React Flow re-renders it only when its node object changes, which derive.ts limits to real
+// changes; the gradient comes from a per-node training-store subscription (GradientBadge.tsx).
 import { memo, useEffect, useRef } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { OUTPUT_PORT, variadicIndex } from '../../../engine/graph/ports.ts';
 import type { LayerFlowNode } from './derive.ts';
+import { GradientBadge, GradientNorm, useNodeGradient } from './GradientBadge.tsx';
 
 const count = new Intl.NumberFormat('en-US');
 
@@ -24,10 +26,12 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
     measuredPorts.current = portKey;
     updateInternals(id);
   }, [id, portKey, updateInternals]);
+  const gradient = useNodeGradient(id);
   const many = data.ports.length > 1 || (data.ports[0] ?? 'in') !== 'in';
+  const health = gradient && gradient.health !== 'ok' ? ` layer-node--${gradient.health}` : '';
   return (
     <div
-      className={`layer-node${data.error ? ' layer-node--error' : ''}`}
+      className={`layer-node${data.error ? ' layer-node--error' : ''}${health}`}
       data-layer-type={data.type}
       aria-label={`${data.name} (${data.type})`}
       role="group"
@@ -50,6 +54,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       <header className="layer-node__title">
         <span className="layer-node__name">{data.name}</span>
         <span className="layer-node__type">{data.type}</span>
+        {gradient && <GradientBadge gradient={gradient} />}
         {data.error && (
           <span className="layer-node__badge" role="img" aria-label="Error" title={data.error}>
             !
@@ -67,6 +72,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           </span>
         )}
       </div>
+      {gradient && <GradientNorm gradient={gradient} />}
       {data.error && selected && (
         <p className="layer-node__error" role="alert">
           {data.error}

@@ -28,7 +28,7 @@ function checkText(
 
 function placeholder(field: FieldSpec, mixed: boolean): string | undefined {
   if (mixed) return 'mixed';
-  if (field.kind.kind === 'nullableInt') return 'none';
+  if (field.kind.kind === 'nullableInt' || field.kind.kind === 'nullableNumber') return 'none';
   return undefined;
 }
 
@@ -40,6 +40,7 @@ export function ParamField({ field, b }: { field: FieldSpec; b: FieldBinding }) 
   switch (kind.kind) {
     case 'number':
     case 'nullableInt':
+    case 'nullableNumber':
     case 'intList':
       return (
         <DraftInput
@@ -47,7 +48,11 @@ export function ParamField({ field, b }: { field: FieldSpec; b: FieldBinding }) 
           help={field.help}
           text={mixed ? '' : formatFieldValue(kind, b.value)}
           placeholder={placeholder(field, mixed)}
-          inputMode={kind.kind === 'number' && !kind.integer ? 'decimal' : 'text'}
+          inputMode={
+            (kind.kind === 'number' && !kind.integer) || kind.kind === 'nullableNumber'
+              ? 'decimal'
+              : 'text'
+          }
           check={(text) => checkText(kind, text, b.problem)}
           apply={(v) => b.apply(v, true)}
           seal={b.seal}

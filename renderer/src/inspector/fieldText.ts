@@ -32,6 +32,8 @@ export function parseFieldText(kind: FieldKind, text: string): Parsed {
       return parseNumber(text, kind.integer);
     case 'nullableInt':
       return text.trim() === '' ? { ok: true, value: null } : parseNumber(text, true);
+    case 'nullableNumber':
+      return text.trim() === '' ? { ok: true, value: null } : parseNumber(text, false);
     case 'intList': {
       // "28, 28", "28 28", "28x28" and "28×28" all mean [28, 28].
       const t = text.trim();

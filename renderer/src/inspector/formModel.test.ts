@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { getLayer } from '../../../engine/layers/registry.ts';
 import { INITIALIZER_TYPES } from '../../../engine/layers/initializers.ts';
 import { formatFieldValue, parseFieldText } from './fieldText.ts';
@@ -74,6 +75,9 @@ describe('parseFieldText', () => {
   it('reads an empty nullable integer as null', () => {
     expect(parseFieldText({ kind: 'nullableInt' }, '')).toEqual({ ok: true, value: null });
     expect(parseFieldText({ kind: 'nullableInt' }, '7')).toEqual({ ok: true, value: 7 });
+    expect(parseFieldText({ kind: 'nullableNumber' }, '')).toEqual({ ok: true, value: null });
+    expect(parseFieldText({ kind: 'nullableNumber' }, '0.5')).toEqual({ ok: true, value: 0.5 });
+    expect(parseFieldText({ kind: 'nullableNumber' }, 'x').ok).toBe(false);
   });
   it('formats values back to the text it parses', () => {
     expect(formatFieldValue({ kind: 'intList' }, [28, 28])).toBe('28, 28');
@@ -90,5 +94,12 @@ describe('fieldProblem', () => {
     expect(fieldProblem(getLayer('Dropout').params, {}, 'rate', 1)).toBe(
       'rate must be in [0, 1), e.g. 0.2',
     );
+  });
+});
+
+describe('nullable float fields', () => {
+  it('maps a nullable number (e.g. clipnorm) to a field that accepts empty as off', () => {
+    const [f] = formFields(z.object({ clipnorm: z.number().positive().nullable() }));
+    expect(f.kind).toEqual({ kind: 'nullableNumber' });
   });
 });

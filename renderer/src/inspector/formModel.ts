@@ -6,6 +6,7 @@ import { z } from 'zod';
 export type FieldKind =
   | { kind: 'number'; integer: boolean; min?: number; max?: number; exclusiveMax?: number }
   | { kind: 'nullableInt'; min?: number; max?: number }
+  | { kind: 'nullableNumber' }
   | { kind: 'enum'; options: string[] }
   | { kind: 'boolean' }
   | { kind: 'intList' }
@@ -64,6 +65,12 @@ function kindOf(s: Json): FieldKind | null {
       if (max !== undefined) kind.max = max;
       return kind;
     }
+    if (
+      parts.length === 2 &&
+      parts.some((p) => p.type === 'number') &&
+      parts.some((p) => p.type === 'null')
+    )
+      return { kind: 'nullableNumber' };
   }
   if (Array.isArray(s.oneOf)) return variantKind(s.oneOf as Json[]);
   return null;

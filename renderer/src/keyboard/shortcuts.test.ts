@@ -39,6 +39,20 @@ describe('shortcutFor', () => {
     expect(shortcutFor(chord('s', { ctrlKey: true }), typing)).toBe('save');
     expect(shortcutFor(chord('S', { ctrlKey: true, shiftKey: true }), typing)).toBe('saveAs');
   });
+  it('maps the training keys: F10 / Ctrl+Enter step, Shift+F10 epoch, F8 / Ctrl+Shift+Enter run', () => {
+    expect(shortcutFor(chord('F10'), pc)).toBe('trainStep');
+    expect(shortcutFor(chord('F10', { shiftKey: true }), pc)).toBe('trainEpoch');
+    expect(shortcutFor(chord('F8'), mac)).toBe('trainRunPause');
+    expect(shortcutFor(chord('Enter', { ctrlKey: true }), pc)).toBe('trainStep');
+    expect(shortcutFor(chord('Enter', { metaKey: true, shiftKey: true }), mac)).toBe(
+      'trainRunPause',
+    );
+    expect(shortcutFor(chord('Enter'), pc)).toBeNull();
+    expect(
+      shortcutFor(chord('Enter', { ctrlKey: true }), { mac: false, inTextField: true }),
+    ).toBeNull();
+    expect(shortcutFor(chord('F10', { altKey: true }), pc)).toBeNull();
+  });
 });
 
 describe('isMacPlatform', () => {

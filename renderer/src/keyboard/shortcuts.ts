@@ -2,7 +2,16 @@
 // unit-tested; useShortcuts binds it to the window.
 
 /** The commands that have global shortcuts. */
-export type ShortcutCommand = 'undo' | 'redo' | 'save' | 'saveAs' | 'open' | 'new';
+export type ShortcutCommand =
+  | 'undo'
+  | 'redo'
+  | 'save'
+  | 'saveAs'
+  | 'open'
+  | 'new'
+  | 'trainStep'
+  | 'trainEpoch'
+  | 'trainRunPause';
 
 /** The parts of a KeyboardEvent the mapping reads. */
 export interface KeyChord {
@@ -27,7 +36,13 @@ export function shortcutFor(
   opts: { mac: boolean; inTextField: boolean },
 ): ShortcutCommand | null {
   const mod = opts.mac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
+  // Training keys follow debuggers: F10 steps (Shift+F10 finishes the epoch), F8 runs/pauses.
+  if (!mod && !e.altKey && !e.metaKey && !e.ctrlKey) {
+    if (e.key === 'F10') return e.shiftKey ? 'trainEpoch' : 'trainStep';
+    if (e.key === 'F8' && !e.shiftKey) return 'trainRunPause';
+  }
   if (!mod || e.altKey) return null;
+  if (e.key === 'Enter' && !opts.inTextField) return e.shiftKey ? 'trainRunPause' : 'trainStep';
   const key = e.key.toLowerCase();
   let command: ShortcutCommand | null = null;
   if (key === 's') command = e.shiftKey ? 'saveAs' : 'save';

@@ -1,7 +1,8 @@
-// Binds the global shortcuts (shortcuts.ts) to the window: undo/redo and the file commands.
+// Binds the global shortcuts (shortcuts.ts) to the window: undo/redo, the file commands, training.
 import { useEffect } from 'react';
 import { newProject, openProject, saveProject } from '../projects/projectActions.ts';
 import { actions } from '../state/store.ts';
+import { training } from '../training/controller.ts';
 import { isMacPlatform, isTextField, shortcutFor, type ShortcutCommand } from './shortcuts.ts';
 
 const run: Record<ShortcutCommand, () => void> = {
@@ -11,6 +12,9 @@ const run: Record<ShortcutCommand, () => void> = {
   saveAs: () => void saveProject(true),
   open: () => void openProject(),
   new: () => void newProject(),
+  trainStep: () => void training.step(),
+  trainEpoch: () => void training.epoch(),
+  trainRunPause: () => void training.runOrPause(),
 };
 
 /** Listens for the global shortcuts while the app is mounted. */

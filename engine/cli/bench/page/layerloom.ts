@@ -38,6 +38,7 @@ export function matmulStep(backend: Backend, n: number, a: Float32Array, b: Floa
     loss: null,
     metrics: [],
     grads: [],
+    activationGrads: [],
   };
   const exec = backend.createExecutor(program);
   exec.feed('a').set(a);

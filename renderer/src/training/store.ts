@@ -1,0 +1,132 @@
+// The training store: what the training worker last reported (backend, position, progress, the
+// loss history, the latest step's detail and gradient statistics). Read-only for panels; only
+// the training controller (controller.ts) writes it. The project document stays the single source
+// of truth for the model, its config and its saved weights; this store holds the live session.
+import { useSyncExternalStore } from 'react';
+import type { BackendName, StatsSample, StepDetailWire } from '../../../engine/worker/protocol.ts';
+import { TrainingHistory } from './history.ts';
+
+/** What the session is doing. */
+export type TrainingStatus =
+  | 'idle' // nothing loaded yet (or the model/data changed since: reloads on the next action)
+  | 'loading' // compiling and binding data in the worker
+  | 'ready' // loaded, not training
+  | 'training' // a Step/Epoch/Run request is in flight
+  | 'error'; // the last action failed: see `error`
+
+/** A LoomError as plain data (what / where / how to fix). */
+export interface TrainingError {
+  code: string;
+  message: string;
+  what: string;
+  where: Record<string, unknown>;
+  fix: string;
+}
+
+/** The run in progress: what was asked, how far it got, how fast. */
+export interface TrainingProgress {
+  kind: 'step' | 'epoch' | 'run';
+  unit: 'steps' | 'epochs';
+  done: number;
+  total: number;
+  stepsPerSecond: number;
+  /** Seconds left at the current rate; null when unknown. */
+  etaSeconds: number | null;
+}
+
+export interface TrainingState {
+  status: TrainingStatus;
+  error: TrainingError | null;
+  backend: { name: BackendName; reason?: string } | null;
+  /** Buffers/bytes the compiled programs hold on the backend (constant across steps). */
+  memory: { buffers: number; bytes: number } | null;
+  params: { key: string; shape: number[]; trainable: boolean }[];
+  /** Parameter keys loaded from the project's weights vs freshly initialised at the last load. */
+  kept: string[];
+  initialised: string[];
+  batchesPerEpoch: number;
+  trainSamples: number;
+  validationSamples: number;
+  /** Step counter as the user sees it (continues across reloads of the same trained weights). */
+  step: number;
+  /** 0-based epoch and batch of the latest step. */
+  epoch: number;
+  batch: number;
+  progress: TrainingProgress | null;
+  /** Steps per second of the latest metrics. */
+  stepsPerSecond: number;
+  /** Mutable per-step/epoch history; `version` changes whenever it grows. */
+  history: TrainingHistory;
+  /** The last detailed step (Step button): loss before/after, weights before/grad/update/after. */
+  lastStep: StepDetailWire | null;
+  /** The most recent gradient/weight statistics (canvas overlay, Step view figures). */
+  stats: StatsSample | null;
+  /** Sampled statistics over time (oldest first, thinned to at most STATS_KEEP entries). */
+  statsHistory: StatsSample[];
+  /** Loss and metrics of the first batch before any update, from the last load. */
+  initialLogs: Record<string, number> | null;
+  /** Bumped on every change (charts redraw when it changes). */
+  version: number;
+}
+
+/** Most statistics samples kept; older ones are thinned (every other dropped) beyond it. */
+export const STATS_KEEP = 1000;
+
+type Listener = () => void;
+
+function initial(): TrainingState {
+  return {
+    status: 'idle',
+    error: null,
+    backend: null,
+    memory: null,
+    params: [],
+    kept: [],
+    initialised: [],
+    batchesPerEpoch: 0,
+    trainSamples: 0,
+    validationSamples: 0,
+    step: 0,
+    epoch: 0,
+    batch: 0,
+    progress: null,
+    stepsPerSecond: 0,
+    history: new TrainingHistory(),
+    lastStep: null,
+    stats: null,
+    statsHistory: [],
+    initialLogs: null,
+    version: 0,
+  };
+}
+
+let state: TrainingState = initial();
+const listeners = new Set<Listener>();
+
+/** The current training state (for event handlers; components use useTraining). */
+export function getTraining(): TrainingState {
+  return state;
+}
+
+/** Replaces fields and notifies subscribers (controller only). */
+export function patchTraining(patch: Partial<TrainingState>): void {
+  state = { ...state, ...patch, version: state.version + 1 };
+  for (const l of listeners) l();
+}
+
+/** Back to nothing loaded, with an empty history (controller only). */
+export function resetTraining(patch: Partial<TrainingState> = {}): void {
+  state = { ...initial(), ...patch, version: state.version + 1 };
+  for (const l of listeners) l();
+}
+
+/** Subscribes to every change; returns the unsubscribe function. */
+export function subscribeTraining(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Reads a slice of the training state; re-renders when the slice changes (by identity). */
+export function useTraining<T>(selector: (s: TrainingState) => T): T {
+  return useSyncExternalStore(subscribeTraining, () => selector(state));
+}
