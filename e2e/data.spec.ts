@@ -141,7 +141,9 @@ test('an MNIST IDX pair imports off the UI thread: thumbnails and bindings appea
 test('data files dropped on the window are imported', async ({ page }) => {
   await page.goto('/');
   await newFromTemplate(page, 'Linear regression');
-  const panel = await openDataTab(page);
+  // Dropped while another dock tab shows: the drop brings the Data tab forward.
+  await expect(page.getByRole('tab', { name: 'Summary' })).toHaveAttribute('aria-selected', 'true');
+  const panel = page.getByRole('tabpanel', { name: 'Data' });
   const drag = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
     dt.items.add(
@@ -155,6 +157,7 @@ test('data files dropped on the window are imported', async ({ page }) => {
   await page.dispatchEvent('body', 'dragover', { dataTransfer: drag });
   await page.dispatchEvent('body', 'drop', { dataTransfer: drag });
   await expect(overlay).toBeHidden();
+  await expect(page.getByRole('tab', { name: 'Data' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByRole('list', { name: 'Data files' })).toContainText('dropped.csv');
   await expect(panel.getByLabel('Data source', { exact: true })).toHaveValue('files');
   await expect(binding(panel, /^Input hours/)).toHaveAccessibleDescription(

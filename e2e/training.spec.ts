@@ -67,6 +67,20 @@ test('Step on the two-tower template shows the whole update, equal to the engine
   const grads = Array.from(ref.grads.get('dense1/kernel')!);
   shown.forEach((g, i) => expect(Math.abs(g - grads[i])).toBeLessThanOrEqual(1e-5));
 
+  // The canvas shows each layer's gradient norm: dense1's is the norm of its kernel and bias grads.
+  const bias = Array.from(ref.grads.get('dense1/bias')!);
+  const norm = Math.sqrt([...grads, ...bias].reduce((a, g) => a + g * g, 0));
+  const figure = node(page, 'dense1', 'Dense').getByLabel('Gradient norm');
+  await expect(figure).toHaveAttribute('data-grad-source', 'params');
+  const drawn = Number(await figure.locator('.layer-node__grad-value').textContent());
+  expect(Math.abs(drawn - norm) / norm).toBeLessThan(0.01);
+  // Edges carry the gradient flowing back: coloured on a scale, Input edges have none.
+  const scales = await page
+    .locator('.shape-edge__label[data-grad-scale]')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-grad-scale'))));
+  expect(scales).toHaveLength(3);
+  expect(Math.max(...scales)).toBe(1);
+
   await page.getByRole('tab', { name: 'Curves' }).click();
   await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-points', '1');
 });
@@ -103,25 +117,25 @@ test('Run trains linear regression below loss 30 while the canvas stays usable',
   expect(await steps()).toBe(paused);
 });
 
-test('IDX images with CSV labels: bind, train one epoch, read the confusion matrix', async ({
+test('an IDX pair and a CSV: bind, train one epoch, read the confusion matrix', async ({
   page,
 }) => {
   await page.goto('/');
   await newFromTemplate(page, 'MNIST MLP');
   await page.getByRole('tab', { name: 'Data', exact: true }).click();
   const n = 200;
-  const { images } = idxPair(n);
+  const { images, labels } = idxPair(n);
+  // The same labels as a CSV column, as a spreadsheet export would give them.
   const csv = ['label', ...Array.from({ length: n }, (_, i) => String(i % 10))].join('\n');
   await page.getByLabel('Import data files').setInputFiles([
     { name: 'train-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: images },
+    { name: 'train-labels-idx1-ubyte.gz', mimeType: 'application/gzip', buffer: labels },
     { name: 'labels.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
   ]);
   const files = page.getByRole('list', { name: 'Data files' });
   await expect(files).toContainText('labels.csv');
-  // The template's label file was never imported: drop it and bind the CSV column instead.
-  await page
-    .getByRole('button', { name: 'Remove train-labels-idx1-ubyte.gz from the data source' })
-    .click();
+  await expect(files).toContainText('train-labels-idx1-ubyte');
+  // Bind the target to the CSV column instead of the IDX labels.
   const target = 'Target of dense_1';
   const chips = page.getByRole('list', { name: `Arrays of ${target}` });
   for (const name of await chips.locator('.chip__name').allTextContents())

@@ -56,3 +56,17 @@ export const inputKey = (nodeId: string) => `input:${nodeId}`;
 export const targetKey = (nodeId: string) => `target:${nodeId}`;
 /** Feed key of the scalar step counter that seeds dropout masks. */
 export const STEP_SEED = 'stepSeed';
+
+/**
+ * The values a program's caller reads after a run (outputs, losses, metrics, parameter and
+ * activation gradients): executors must keep them and never reuse their buffers within a run.
+ */
+export function pinnedIds(program: Program): Set<number> {
+  return new Set<number>([
+    ...program.outputs.map((o) => o.id),
+    ...(program.loss ? [program.loss.total, ...program.loss.parts.map((p) => p.id)] : []),
+    ...program.metrics.map((m) => m.id),
+    ...program.grads.flatMap((g) => (g.id === null ? [] : [g.id])),
+    ...program.activationGrads.map((a) => a.id),
+  ]);
+}

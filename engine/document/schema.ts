@@ -112,8 +112,13 @@ export const WeightValueSchema = z
 export const HistorySchema = z.object({
   /** Gradient updates applied to the stored weights; the step counter continues from it. */
   steps: z.number().int().nonnegative(),
-  /** Per-step logs ('loss', metrics) as base64 little-endian float32, one value per step. */
+  /**
+   * Per-step logs ('loss', metrics) as base64 little-endian float32: one value per `stride` steps
+   * (the mean of each block of `stride` steps, the last block ending at step `steps`).
+   */
   series: z.record(z.string(), z.string()).default({}),
+  /** Steps per stored value: 1 keeps every step; long histories are averaged to stay small. */
+  stride: z.number().int().positive().default(1),
   /** Keras epoch logs (0-based epoch), incl. val_* entries. */
   epochs: z
     .array(

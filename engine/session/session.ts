@@ -170,8 +170,9 @@ export class TrainingSession {
         {},
         'Lower the learning rate, enable gradient clipping (clipnorm), or scale the inputs.',
       );
+    // An update that fails applies nothing, so the step counter only moves after it succeeded.
+    const { grads, updates } = this.updater.apply(program, exec, this.iteration + 1, detail);
     this.iteration++;
-    const { grads, updates } = this.updater.apply(program, exec, this.iteration, detail);
     const result: StepResult = {
       step: this.iteration,
       epoch: this.epochIndex,

@@ -101,3 +101,22 @@ describe('GPU-resident training', () => {
     expect(plain(gpu.weights)).toEqual(plain(cpu.weights));
   });
 });
+
+describe('HostUpdater overflow', () => {
+  it('takes back an update that makes weights non-finite, naming the step and parameter', () => {
+    const doc = parseProjectText(
+      readFileSync(new URL('../../assets/examples/two-tower.loom', import.meta.url), 'utf8'),
+    );
+    doc.training.optimizer = { type: 'sgd', params: { learningRate: 3e38 } };
+    const ds = builtinDatasets['two-tower-sample'];
+    const s = new TrainingSession(doc, {
+      n: 10,
+      inputs: new Map([['input', { data: ds.arrays.x.data, width: 2 }]]),
+      targets: new Map([['dense3', { data: ds.arrays.y.data, width: 1 }]]),
+    });
+    const before = new Map([...s.weights].map(([k, v]) => [k, Array.from(v)]));
+    expect(() => s.step()).toThrow(/update at step 1 made dense\d\/(kernel|bias) non-finite/);
+    expect(s.steps).toBe(0);
+    for (const [k, v] of s.weights) expect(Array.from(v), k).toEqual(before.get(k));
+  });
+});

@@ -55,6 +55,8 @@ export function chooseUpdater(
 
 class HostUpdater implements Updater {
   private readonly slots = new Map<string, Float32Array[]>();
+  /** Per parameter: its values and slots before the current update. */
+  private readonly saved = new Map<string, Float32Array[]>();
 
   constructor(
     private readonly optimizer: OptimizerDef<Record<string, unknown>>,
@@ -82,16 +84,39 @@ class HostUpdater implements Updater {
       pending.push({ key: g.key, grad });
     }
     const out: StepDetail = { grads: new Map(), updates: new Map() };
+    // Keep the pre-update state, so an update that overflows can be taken back whole.
+    for (const { key } of pending) this.snapshot(key);
     for (const { key, grad } of pending) {
       const param = this.weights.get(key)!;
-      const before = detail ? Float32Array.from(param) : null;
       this.optimizer.update(param, grad, this.slots.get(key)!, this.hyper, iteration);
-      if (before) {
+      if (!allFinite(param)) {
+        for (const p of pending) this.restore(p.key);
+        throw new LoomError(
+          'train/numeric',
+          `the update at step ${iteration} made ${key} non-finite (an overflow); it was not applied, so the weights are the last good ones`,
+          { param: key },
+          'Lower the learning rate, enable gradient clipping (clipnorm), or scale the inputs.',
+        );
+      }
+      if (detail) {
         out.grads.set(key, Float32Array.from(grad));
-        out.updates.set(key, difference(param, before));
+        out.updates.set(key, difference(param, this.saved.get(key)![0]));
       }
     }
     return out;
+  }
+
+  /** Copies a parameter and its optimizer slots into preallocated buffers (no allocation per step). */
+  private snapshot(key: string): void {
+    const live = [this.weights.get(key)!, ...this.slots.get(key)!];
+    let saved = this.saved.get(key);
+    if (!saved) this.saved.set(key, (saved = live.map((a) => new Float32Array(a.length))));
+    live.forEach((a, i) => saved[i].set(a));
+  }
+
+  private restore(key: string): void {
+    const live = [this.weights.get(key)!, ...this.slots.get(key)!];
+    this.saved.get(key)!.forEach((a, i) => live[i].set(a));
   }
 
   syncHost(): void {}
@@ -155,6 +180,11 @@ class GpuUpdater implements Updater {
   resetState(): void {
     this.exec.resetSlots();
   }
+}
+
+function allFinite(a: Float32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
 }
 
 function difference(after: Float32Array, before: Float32Array): Float32Array {

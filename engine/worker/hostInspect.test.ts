@@ -73,6 +73,29 @@ describe('SessionHost inspection', () => {
       'dense3',
     ]);
     expect(stats.activationGrads.dense3.size).toBe(10);
+    // Their values: d loss / d prediction = 2 (p − y) / N, and back through dense3's kernel.
+    const w = d.before;
+    const x = ds.arrays.x.data;
+    const y = ds.arrays.y.data;
+    const dp: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const [x0, x1] = [x[2 * i], x[2 * i + 1]];
+      const h1 = x0 * k1[0] + x1 * k1[1] + w['dense1/bias'][0];
+      const k2 = w['dense2/kernel'];
+      const h2a = x0 * k2[0] + x1 * k2[2] + w['dense2/bias'][0];
+      const h2b = x0 * k2[1] + x1 * k2[3] + w['dense2/bias'][1];
+      const k3 = w['dense3/kernel'];
+      const p = h1 * k3[0] + h2a * k3[1] + h2b * k3[2] + w['dense3/bias'][0];
+      dp.push((2 * (p - y[i])) / 10);
+    }
+    const norm = (v: number[]) => Math.sqrt(v.reduce((a, b) => a + b * b, 0));
+    expect(stats.activationGrads.dense3.norm).toBeCloseTo(norm(dp), 5);
+    const k3 = w['dense3/kernel'];
+    expect(stats.activationGrads.dense1.norm).toBeCloseTo(norm(dp.map((g) => g * k3[0])), 5);
+    expect(stats.activationGrads.dense2.norm).toBeCloseTo(
+      norm(dp.flatMap((g) => [g * k3[1], g * k3[2]])),
+      5,
+    );
     expect(t.metrics().at(-1)!.series.loss).toHaveLength(1);
   });
 

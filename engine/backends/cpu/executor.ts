@@ -1,6 +1,6 @@
 // The CPU executor: plans buffers once per program (liveness-based reuse of op outputs), then
 // runs the op kernels in order. A run allocates nothing: every tensor view is built at plan time.
-import type { Program } from '../../compile/program.ts';
+import { pinnedIds, type Program } from '../../compile/program.ts';
 import { LoomError } from '../../errors.ts';
 import { getOp } from '../../ops/registry.ts';
 import type { Attrs, OpDef } from '../../ops/types.ts';
@@ -29,12 +29,7 @@ class CpuExecutor implements Executor {
   private buffers = 0;
 
   constructor(program: Program) {
-    const pinned = new Set<number>([
-      ...program.outputs.map((o) => o.id),
-      ...(program.loss ? [program.loss.total, ...program.loss.parts.map((p) => p.id)] : []),
-      ...program.metrics.map((m) => m.id),
-      ...program.grads.flatMap((g) => (g.id === null ? [] : [g.id])),
-    ]);
+    const pinned = pinnedIds(program);
     const lastUse = new Map<number, number>();
     program.nodes.forEach((n, i) => {
       if (n.kind === 'op') for (const input of n.inputs) lastUse.set(input, i);

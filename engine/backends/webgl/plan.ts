@@ -2,7 +2,7 @@
 // relu/sigmoid/tanh) into one kernel where no other step needs the intermediate values, then give
 // every op result a pooled buffer, reusing a buffer once its last reader has run (liveness), as
 // the CPU executor does. Pure data: the executor turns buffers into textures.
-import type { Program } from '../../compile/program.ts';
+import { pinnedIds, type Program } from '../../compile/program.ts';
 import type { GraphNode } from '../../graph/graph.ts';
 import { sameShape, sizeOf } from '../../tensor.ts';
 import type { KernelNode } from './kernels.ts';
@@ -30,16 +30,6 @@ export interface Plan {
 }
 
 const ACTIVATIONS = new Set(['relu', 'sigmoid', 'tanh']);
-
-/** The ids a program's caller reads after a run. */
-export function pinnedIds(program: Program): Set<number> {
-  return new Set<number>([
-    ...program.outputs.map((o) => o.id),
-    ...(program.loss ? [program.loss.total, ...program.loss.parts.map((p) => p.id)] : []),
-    ...program.metrics.map((m) => m.id),
-    ...program.grads.flatMap((g) => (g.id === null ? [] : [g.id])),
-  ]);
-}
 
 type OpNode = Extract<GraphNode, { kind: 'op' }>;
 

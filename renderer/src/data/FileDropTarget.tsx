@@ -2,6 +2,7 @@
 // what a drop does; a drop imports the data files (project and model files are left alone). Also
 // shows the import's progress or error in a corner when the Data tab is not open. Mount once.
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { showDockTab } from '../shell/dockState.ts';
 import { useDataState } from './dataStore.ts';
 import './import.css';
 import { cancelImport, dismissImportMessage, importFiles } from './importer.ts';
@@ -86,9 +87,15 @@ function useDataTabOpen(): boolean {
   );
 }
 
+/** A drop shows the Data tab, where the import's progress and result appear. */
+function importDropped(files: File[]): void {
+  showDockTab('data');
+  importFiles(files);
+}
+
 /** The window drop overlay, plus a corner status of imports while the Data tab is closed. */
 export function FileDropTarget() {
-  const dragging = useFileDrop(importFiles);
+  const dragging = useFileDrop(importDropped);
   const tabOpen = useDataTabOpen();
   const job = useDataState((s) => s.job);
   const failure = useDataState((s) => s.failure);

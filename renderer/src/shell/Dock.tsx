@@ -1,10 +1,12 @@
 // The bottom dock: a tab strip (WAI-ARIA tabs: arrows move between tabs) over the active panel.
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
+import { showDockTab, useDockTab } from './dockState.ts';
 import type { DockTab } from './dockTabs.tsx';
 
 /** The dock showing one of `tabs` at a time. */
 export function Dock({ tabs }: { tabs: readonly DockTab[] }) {
-  const [active, setActive] = useState(tabs[0]?.id ?? '');
+  const active = useDockTab() ?? tabs[0]?.id ?? '';
+  const setActive = showDockTab;
   const strip = useRef<HTMLDivElement>(null);
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   const focusTab = (index: number) => {

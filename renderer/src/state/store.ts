@@ -28,6 +28,8 @@ export interface EditorState {
   nodes: readonly string[];
   edges: readonly string[];
   file: FileState;
+  /** Bumped whenever the document is replaced (New, Open, recovery): a new lineage. */
+  loads: number;
 }
 
 type Listener = () => void;
@@ -37,8 +39,19 @@ export function blankProject(): Project {
   return ProjectSchema.parse({ schemaVersion: 1, name: 'untitled' });
 }
 
-function initial(doc: Project, name = 'untitled.loom', handle: unknown = null): EditorState {
-  return { history: createHistory(doc), nodes: [], edges: [], file: { name, handle, saved: doc } };
+function initial(
+  doc: Project,
+  name = 'untitled.loom',
+  handle: unknown = null,
+  loads = 0,
+): EditorState {
+  return {
+    history: createHistory(doc),
+    nodes: [],
+    edges: [],
+    file: { name, handle, saved: doc },
+    loads,
+  };
 }
 
 let state: EditorState = initial(blankProject());
@@ -124,7 +137,7 @@ export const actions = {
   },
   /** Replaces the document (New/Open): a fresh history, nothing selected. */
   load(doc: Project, name: string, handle: unknown = null): void {
-    set(initial(doc, name, handle));
+    set(initial(doc, name, handle, state.loads + 1));
   },
   /** Records a successful save of `doc` (which may be older than the present if edits continued). */
   markSaved(doc: Project, name: string, handle: unknown): void {

@@ -1,25 +1,21 @@
 // The training controller: the one place that talks to the training worker for the app. It loads
-// the open project into the worker when the model, its config or its data changed (lazily, on the
-// next action), runs Step / Epoch / Run / Pause / Reset, folds the worker's streamed metrics into
-// the training store once per animation frame, and writes the trained weights and the loss history
-// back into the project as one coalesced undo step, so they are saved, autosaved and exported.
+// the open project into the worker when the model, its config, its data or its stored weights
+// changed (lazily, on the next action), runs Step / Epoch / Run / Pause / Reset, and writes the
+// trained weights and the loss history back into the project as one coalesced undo step, so they
+// are saved, autosaved and exported. Invariant: a result is only ever written into the document
+// lineage it was trained from — New, Open, Undo or Redo of training state pause the run and drop
+// its unwritten result instead of writing it somewhere else.
 import type { Project } from '../../../engine/document/schema.ts';
 import { isLoomError, LoomError } from '../../../engine/errors.ts';
 import type { TrainingClient } from '../../../engine/worker/client.ts';
-import type { MetricsEvent, WireArrays, WireRows } from '../../../engine/worker/protocol.ts';
+import type { WireArrays, WireRows } from '../../../engine/worker/protocol.ts';
 import { arraysForSource } from '../data/dataStore.ts';
 import { actions, getState, inferenceOf, subscribe } from '../state/store.ts';
 import { startTrainingWorker } from '../worker/trainingWorker.ts';
+import { MetricsFold } from './fold.ts';
 import { historyFromDoc, historyToDoc } from './historyDoc.ts';
-import { projectWeightsOf, structuralKey } from './loadKey.ts';
-import {
-  getTraining,
-  patchTraining,
-  resetTraining,
-  STATS_KEEP,
-  type TrainingError,
-  type TrainingProgress,
-} from './store.ts';
+import { allFinite, projectWeightsOf, structuralKey } from './loadKey.ts';
+import { getTraining, patchTraining, type TrainingError, type TrainingProgress } from './store.ts';
 
 /** Predictions and targets for every row of a split, by output node id. */
 export interface Inspection {
@@ -31,88 +27,38 @@ export interface Inspection {
 /** How often a long run writes its weights into the project (for autosave). */
 const COMMIT_EVERY_MS = 15_000;
 
+let createClient: () => TrainingClient = startTrainingWorker;
 let client: TrainingClient | null = null;
+const fold = new MetricsFold();
 /** Structural key and stored weights of the document the session was loaded from. */
 let loadedKey: string | null = null;
 let loadedWeights: Project['weights'] | undefined;
 /** The document history the store's history mirrors (identity). */
 let syncedHistory: Project['history'] | undefined | null = null;
-/** Steps and epochs already in the project's history when the session was loaded. */
-let stepOffset = 0;
-let epochOffset = 0;
+/** Bumped when the document's training state changes under the session (New, Open, Undo…). */
+let generation = 0;
+/** A Step/Epoch/Run request is in flight. */
+let running = false;
+/** Set while the controller itself writes into the document. */
+let writing = false;
 let queue: Promise<unknown> = Promise.resolve();
+
+/** Replaces the worker factory (tests run the session host in-process). */
+export function setClientFactory(f: () => TrainingClient): void {
+  client?.dispose();
+  client = null;
+  loadedKey = null;
+  createClient = f;
+}
 
 function getClient(): TrainingClient {
   if (client) return client;
-  const c = startTrainingWorker();
+  const c = createClient();
   client = c;
-  c.on('metrics', (m) => {
-    pending.push(m);
-    frame ||= requestAnimationFrame(flushMetrics);
-  });
-  c.on('progress', (p) => {
-    const s = getTraining();
-    if (!s.progress) return;
-    const rate = s.stepsPerSecond;
-    const left = p.total - p.done;
-    const stepsLeft = p.unit === 'steps' ? left : left * Math.max(1, s.batchesPerEpoch);
-    patchTraining({
-      progress: {
-        ...s.progress,
-        done: p.done,
-        total: p.total,
-        unit: p.unit,
-        stepsPerSecond: rate,
-        etaSeconds: rate > 0 ? stepsLeft / rate : null,
-      },
-    });
-  });
+  c.on('metrics', (m) => fold.push(m));
   c.on('backend', (b) => patchTraining({ backend: { name: b.backend, reason: b.reason } }));
-  c.on('error', (e) => patchTraining({ status: 'error', error: errorData(e) }));
+  c.on('error', (e) => fail(e));
   return c;
-}
-
-/** Metrics received since the last animation frame (applied once per frame). */
-let pending: MetricsEvent[] = [];
-let frame = 0;
-
-/** Applies the pending metrics now (each frame, and before anything reads the final state). */
-function flushMetrics(): void {
-  cancelAnimationFrame(frame);
-  frame = 0;
-  const batch = pending;
-  pending = [];
-  if (batch.length) applyMetrics(batch);
-}
-
-function applyMetrics(events: MetricsEvent[]): void {
-  const s = getTraining();
-  const history = s.history;
-  let stats = s.stats;
-  let statsHistory = s.statsHistory;
-  let lastStep = s.lastStep;
-  for (const m of events) {
-    history.append(stepOffset + m.step - m.losses.length + 1, m.series);
-    for (const e of m.epochs) history.addEpoch({ epoch: epochOffset + e.epoch, logs: e.logs });
-    if (m.stats) {
-      stats = { ...m.stats, step: stepOffset + m.stats.step };
-      statsHistory = [...statsHistory, stats];
-      if (statsHistory.length > STATS_KEEP) statsHistory = statsHistory.filter((_, i) => i % 2);
-    }
-    if (m.detail) lastStep = { ...m.detail, step: stepOffset + m.detail.step };
-  }
-  const last = events[events.length - 1];
-  // The position is already past an epoch that this step ended; show the step's own epoch.
-  const ended = s.batchesPerEpoch > 0 && last.batch + 1 >= s.batchesPerEpoch;
-  patchTraining({
-    step: stepOffset + last.step,
-    epoch: epochOffset + last.epoch - (ended && last.epoch > 0 ? 1 : 0),
-    batch: last.batch,
-    stepsPerSecond: last.stepsPerSecond,
-    stats,
-    statsHistory,
-    lastStep,
-  });
 }
 
 function errorData(e: unknown): TrainingError {
@@ -131,6 +77,17 @@ function errorData(e: unknown): TrainingError {
   return { code: 'internal', message, what: message, where: {}, fix: 'Reload the project.' };
 }
 
+/** Shows an error; a worker that stopped is replaced by a fresh one on the next action. */
+function fail(e: unknown): void {
+  const error = errorData(e);
+  if (error.code === 'worker/failed') {
+    client?.dispose();
+    client = null;
+    loadedKey = null;
+  }
+  patchTraining({ status: 'error', error, progress: null });
+}
+
 /** Runs actions one after another (a Step pressed twice quickly runs two steps, in order). */
 function serial<T>(f: () => Promise<T>): Promise<T> {
   const next = queue.then(f, f);
@@ -142,19 +99,23 @@ function present(): Project {
   return getState().history.present;
 }
 
-/** Mirrors the project's saved history into the store when the document's history changed. */
+/** Mirrors the project's saved history into the store (the session must reload after this). */
 function syncHistory(doc: Project): void {
-  if (doc.history === syncedHistory) return;
   syncedHistory = doc.history;
-  const keep = getTraining();
-  resetTraining({
-    backend: keep.backend,
-    memory: keep.memory,
+  loadedKey = null;
+  // Until the next load, late metrics of the old session must not land in this history.
+  fold.reset({ step: doc.history?.steps ?? 0, epoch: doc.history?.epochs.length ?? 0 }, false);
+  patchTraining({
+    status: getTraining().status === 'error' ? 'error' : 'idle',
     history: historyFromDoc(doc.history),
     step: doc.history?.steps ?? 0,
-    epoch: doc.history?.epochs.length ?? 0,
+    epoch: Math.max(0, (doc.history?.epochs.length ?? 1) - 1),
+    batch: 0,
+    stats: null,
+    statsHistory: [],
+    lastStep: null,
+    progress: null,
   });
-  loadedKey = null;
 }
 
 function toWire(doc: Project): WireArrays | undefined {
@@ -165,13 +126,16 @@ function toWire(doc: Project): WireArrays | undefined {
   return out;
 }
 
+/** Whether the loaded session is the open document's model, config, data and weights. */
+export function sessionIsCurrent(doc: Project): boolean {
+  return loadedKey !== null && doc.weights === loadedWeights && structuralKey(doc) === loadedKey;
+}
+
 /** Loads the open project into the worker unless the session already has it. */
 async function ensureLoaded(): Promise<void> {
   const doc = present();
-  syncHistory(doc);
-  const key = structuralKey(doc);
-  const s = getTraining();
-  if (client && key === loadedKey && doc.weights === loadedWeights && s.status !== 'error') return;
+  if (doc.history !== syncedHistory) syncHistory(doc);
+  if (client && sessionIsCurrent(doc) && getTraining().status !== 'error') return;
   const inf = inferenceOf(doc);
   if (!inf.valid) {
     const first = inf.diagnostics.find((d) => d.severity === 'error');
@@ -183,15 +147,22 @@ async function ensureLoaded(): Promise<void> {
     );
   }
   patchTraining({ status: 'loading', error: null });
-  const ready = await getClient().load(doc, {
-    arrays: toWire(doc),
-    preferBackend: 'webgl',
-    transfer: false,
-  });
-  loadedKey = key;
+  let ready;
+  try {
+    ready = await getClient().load(doc, {
+      arrays: toWire(doc),
+      preferBackend: 'webgl',
+      transfer: false,
+    });
+  } catch (e) {
+    loadedKey = null;
+    fail(e);
+    throw e;
+  }
+  loadedKey = structuralKey(doc);
   loadedWeights = doc.weights;
-  stepOffset = doc.history?.steps ?? 0;
-  epochOffset = doc.history?.epochs.length ?? 0;
+  const offsets = { step: doc.history?.steps ?? 0, epoch: doc.history?.epochs.length ?? 0 };
+  fold.reset(offsets, true);
   patchTraining({
     status: 'ready',
     error: null,
@@ -204,71 +175,65 @@ async function ensureLoaded(): Promise<void> {
     trainSamples: ready.trainSamples,
     validationSamples: ready.validationSamples,
     initialLogs: ready.initialLogs,
-    step: stepOffset,
+    step: offsets.step,
   });
 }
 
-/** Writes the session's weights and the history into the project (one coalesced undo step). */
-async function commit(): Promise<void> {
+/** Writes weights and history into the project (one coalesced undo step). */
+function write(weights: NonNullable<Project['weights']>, history: Project['history']): void {
+  loadedWeights = weights;
+  syncedHistory = history;
+  writing = true;
+  try {
+    actions.execute({ type: 'recordTraining', weights, history }, 'training');
+  } finally {
+    writing = false;
+  }
+}
+
+/**
+ * Writes the session's weights and history into the project, unless the document's lineage
+ * changed since `gen` or there is nothing new. Non-finite weights are never written.
+ */
+async function commit(gen: number): Promise<void> {
   const c = client;
-  if (!c || loadedKey === null) return;
-  flushMetrics();
+  if (!c || loadedKey === null || gen !== generation) return;
+  fold.flush();
   const s = getTraining();
   if (s.step === (present().history?.steps ?? 0) && present().weights === loadedWeights) return;
   const values = await c.getWeights();
-  const weights = projectWeightsOf(s.params, values);
-  const history = historyToDoc(s.history, getTraining().step);
-  // Set first: the editor store notifies subscribers (syncHistory below) during execute.
-  loadedWeights = weights;
-  syncedHistory = history;
-  actions.execute({ type: 'recordTraining', weights, history }, 'training');
-}
-
-/** Whether the loaded session is the open document's model, config, data and weights. */
-export function sessionIsCurrent(doc: Project): boolean {
-  return loadedKey !== null && doc.weights === loadedWeights && structuralKey(doc) === loadedKey;
+  if (gen !== generation) return;
+  if (![...values.values()].every(allFinite)) return;
+  write(projectWeightsOf(s.params, values), historyToDoc(s.history, getTraining().step));
 }
 
 /** One training request with progress, error reporting and a commit of the result. */
-function train(kind: TrainingProgress['kind'], go: (c: TrainingClient) => Promise<unknown>) {
+function train(
+  kind: TrainingProgress['kind'],
+  epochs: () => number | null,
+  go: (c: TrainingClient) => Promise<unknown>,
+): Promise<void> {
+  // Keys and buttons alike: a request while one runs is ignored (Pause stops a run).
+  if (running) return Promise.resolve();
+  running = true;
   return serial(async () => {
-    let timer = 0;
+    const gen = generation;
+    let timer: ReturnType<typeof setInterval> | undefined;
     try {
       await ensureLoaded();
-      patchTraining({
-        status: 'training',
-        error: null,
-        progress: {
-          kind,
-          unit: kind === 'step' ? 'steps' : 'epochs',
-          done: 0,
-          total: 1,
-          stepsPerSecond: 0,
-          etaSeconds: null,
-        },
-      });
-      timer = window.setInterval(() => void commit().catch(() => undefined), COMMIT_EVERY_MS);
+      patchTraining({ status: 'training', error: null, progress: fold.begin(kind, epochs()) });
+      timer = setInterval(() => void commit(gen).catch(() => undefined), COMMIT_EVERY_MS);
       await go(getClient());
-      await commit();
-      patchTraining({ status: 'ready', progress: null });
+      await commit(gen);
+      patchTraining({ status: gen === generation ? 'ready' : 'idle', progress: null });
     } catch (e) {
       // A NaN loss stops at that step with the last good weights, which are worth keeping.
-      await commit().catch(() => undefined);
-      patchTraining({ status: 'error', error: errorData(e), progress: null });
+      await commit(gen).catch(() => undefined);
+      fail(e);
     } finally {
-      window.clearInterval(timer);
-    }
-  });
-}
-
-async function withSession<T>(f: (c: TrainingClient) => Promise<T>): Promise<T> {
-  return serial(async () => {
-    try {
-      await ensureLoaded();
-      return await f(getClient());
-    } catch (e) {
-      patchTraining({ status: 'error', error: errorData(e) });
-      throw e;
+      clearInterval(timer);
+      fold.end();
+      running = false;
     }
   });
 }
@@ -276,60 +241,93 @@ async function withSession<T>(f: (c: TrainingClient) => Promise<T>): Promise<T> 
 /** The training actions the panels and shortcuts call. */
 export const training = {
   /** Exactly one gradient update on the next mini-batch, with the whole update recorded. */
-  step: () => train('step', (c) => c.step(1, { detail: true })),
+  step: () =>
+    train(
+      'step',
+      () => null,
+      (c) => c.step(1, { detail: true }),
+    ),
   /** The rest of the current epoch. */
-  epoch: () => train('epoch', (c) => c.run({ epochs: 1 })),
+  epoch: () =>
+    train(
+      'epoch',
+      () => 1,
+      (c) => c.run({ epochs: 1 }),
+    ),
   /** The configured number of epochs (Pause stops after the step in progress). */
-  run: () => train('run', (c) => c.run({ epochs: present().training.epochs })),
+  run: () => {
+    const epochs = () => present().training.epochs;
+    return train('run', epochs, (c) => c.run({ epochs: epochs() }));
+  },
   /** Stops a run after its current step (its weights are kept). */
   async pause(): Promise<void> {
-    if (client && getTraining().status === 'training') await client.pause();
+    if (client && running) await client.pause();
   },
   /** Run when idle, Pause while training. */
   runOrPause(): Promise<unknown> {
-    return getTraining().status === 'training' ? training.pause() : training.run();
+    return running ? training.pause() : training.run();
+  },
+  /** Whether a Step/Epoch/Run request is in flight. */
+  get running(): boolean {
+    return running;
   },
   /** New weights from the seed, optimizer state and history cleared (one undo step). */
-  resetWeights: () =>
-    serial(async () => {
+  resetWeights: () => {
+    if (running) return Promise.resolve();
+    return serial(async () => {
       try {
         await ensureLoaded();
         await getClient().reset(true);
         const s = getTraining();
-        const weights = projectWeightsOf(s.params, await getClient().getWeights());
-        loadedWeights = weights;
-        actions.execute({ type: 'recordTraining', weights, history: undefined });
-        const doc = present();
-        syncHistory(doc);
-        loadedKey = structuralKey(doc);
-        stepOffset = 0;
-        epochOffset = 0;
+        write(projectWeightsOf(s.params, await getClient().getWeights()), undefined);
+        actions.seal();
+        syncHistory(present());
+        // The session is the document's again: fresh weights, counting from step 0.
+        loadedKey = structuralKey(present());
+        fold.reset({ step: 0, epoch: 0 }, true);
         patchTraining({ status: 'ready', kept: [], initialised: s.params.map((p) => p.key) });
       } catch (e) {
-        patchTraining({ status: 'error', error: errorData(e) });
+        fail(e);
       }
-    }),
-  /** Predictions + targets for all rows of a split (loads the session first if needed). */
+    });
+  },
+  /** Predictions + targets for all rows of a split (errors are the caller's to show). */
   async inspect(split: 'train' | 'validation'): Promise<Inspection> {
-    const r = await withSession((c) => c.inspect(split));
+    const r = await serial(async () => {
+      await ensureLoaded();
+      return getClient().inspect(split);
+    });
     return { split, ...r };
   },
   /** Bound (scaled) input rows at `indices` of a split, by Input node id. */
   rows(split: 'train' | 'validation', indices: number[]): Promise<Record<string, WireRows>> {
-    return withSession((c) => c.rows(split, indices));
+    return serial(async () => {
+      await ensureLoaded();
+      return getClient().rows(split, indices);
+    });
   },
 };
 
-// Follow the document: a new or reopened project brings its own history; a model change while
-// training pauses the run (its result is written into the project as it stood).
+// Follow the document. A new lineage (New/Open) or a change of its training state that the
+// controller did not write (Undo/Redo of a Step, imported weights) pauses a run, drops its
+// unwritten result and reloads on the next action; a model change while training pauses the run
+// and writes its result as it stood.
 let lastDoc: Project | null = null;
+let lastLoads = 0;
 subscribe(() => {
-  const doc = present();
-  if (doc === lastDoc) return;
+  const state = getState();
+  const doc = state.history.present;
+  if (doc === lastDoc && state.loads === lastLoads) return;
+  const prev = lastDoc;
+  const reloaded = state.loads !== lastLoads;
   lastDoc = doc;
-  syncHistory(doc);
-  if (getTraining().status === 'training' && loadedKey !== null) {
-    const changed = structuralKey(doc) !== loadedKey;
-    if (changed) void training.pause();
+  lastLoads = state.loads;
+  if (writing) return;
+  if (reloaded || !prev || doc.history !== prev.history || doc.weights !== prev.weights) {
+    generation++;
+    if (running) void training.pause();
+    syncHistory(doc);
+    return;
   }
+  if (running && loadedKey !== null && structuralKey(doc) !== loadedKey) void training.pause();
 });

@@ -47,14 +47,21 @@ export class TrainingHistory {
   append(firstStep: number, series: Record<string, ArrayLike<number>>): void {
     const names = Object.keys(series);
     const count = names.length ? series[names[0]].length : 0;
-    for (const name of names)
+    const steps = new Float64Array(count);
+    for (let i = 0; i < count; i++) steps[i] = firstStep + i;
+    this.appendPoints(steps, series);
+  }
+
+  /** Appends points at explicit, increasing step numbers (a saved, thinned history). */
+  appendPoints(steps: ArrayLike<number>, series: Record<string, ArrayLike<number>>): void {
+    for (const name of Object.keys(series))
       if (!this.series.has(name)) {
         const g = new Growable();
         for (let i = 0; i < this.x.length; i++) g.push(NaN);
         this.series.set(name, g);
       }
-    for (let i = 0; i < count; i++) {
-      this.x.push(firstStep + i);
+    for (let i = 0; i < steps.length; i++) {
+      this.x.push(steps[i]);
       for (const [name, g] of this.series) {
         const s = series[name];
         g.push(s ? s[i] : NaN);

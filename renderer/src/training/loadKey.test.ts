@@ -19,6 +19,7 @@ describe('structuralKey', () => {
     const moved = apply(doc, { type: 'moveNodes', moves: [{ id: 'd', position: { x: 9, y: 9 } }] });
     expect(structuralKey(moved)).toBe(key);
     expect(structuralKey(apply(doc, { type: 'setWeights', weights: {} }))).toBe(key);
+    expect(structuralKey(apply(doc, { type: 'setTraining', patch: { epochs: 99 } }))).toBe(key);
     expect(
       structuralKey(apply(doc, { type: 'setParams', id: 'd', params: { units: 2 } })),
     ).not.toBe(key);

@@ -5,17 +5,27 @@ import { storeWeight } from '../../../engine/document/weights.ts';
 
 /**
  * Everything about a document that the compiled session depends on: layers and their params,
- * edges, the training config and the data binding — not node positions, names of the project or
- * the stored weights (compared separately, by identity).
+ * edges, the training config (but the epoch count) and the data binding — not node positions, the
+ * project's name or the stored weights (compared separately, by identity).
  */
 export function structuralKey(doc: Project): string {
-  return JSON.stringify([
-    doc.nodes.map((n) => [n.id, n.type, n.name, n.params]),
-    doc.edges,
-    doc.training,
-    doc.data,
-  ]);
+  let key = keys.get(doc);
+  if (key === undefined) {
+    // Epochs only say how long Run trains; the session does not depend on them.
+    const { epochs: _epochs, ...training } = doc.training;
+    key = JSON.stringify([
+      doc.nodes.map((n) => [n.id, n.type, n.name, n.params]),
+      doc.edges,
+      training,
+      doc.data,
+    ]);
+    keys.set(doc, key);
+  }
+  return key;
 }
+
+/** Documents are immutable, so each one's key is computed once. */
+const keys = new WeakMap<Project, string>();
 
 /** The project's `weights` field for session weights keyed '<nodeId>/<weight>'. */
 export function projectWeightsOf(
@@ -30,4 +40,10 @@ export function projectWeightsOf(
     (out[p.key.slice(0, slash)] ??= {})[p.key.slice(slash + 1)] = storeWeight(p.shape, v);
   }
   return out;
+}
+
+/** Whether every value is finite (a NaN or Inf weight is never written into a project). */
+export function allFinite(values: Float32Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
 }
