@@ -13,6 +13,7 @@ import { splitValidation, TrainingSession, type StepResult } from '../session/se
 import { loadSource } from '../session/source.ts';
 import { AdaptiveBackend } from './adaptive.ts';
 import { inspectedStep, pickRows } from './inspect.ts';
+import { yieldToEvents } from './yield.ts';
 import { EpochAccumulator, MetricsBuffer } from './metrics.ts';
 import {
   buffersOf,
@@ -394,21 +395,4 @@ function checkWeights(session: TrainingSession, weights: WireWeights): void {
         'Load weights saved from the same model.',
       );
   }
-}
-
-let channel: MessageChannel | null = null;
-const waiting: (() => void)[] = [];
-
-/** Resolves after pending messages had their turn (a macrotask, without setTimeout's clamping). */
-export function yieldToEvents(): Promise<void> {
-  const g = globalThis as { setImmediate?: (f: () => void) => void };
-  if (g.setImmediate) return new Promise((resolve) => g.setImmediate!(resolve));
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
-  }
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel!.port2.postMessage(null);
-  });
 }

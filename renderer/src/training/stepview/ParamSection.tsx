@@ -97,32 +97,22 @@ export const ParamSection = memo(function ParamSection({
         </span>
       </h4>
       <div className="stepview__quantities">
-        {QUANTITIES.map((q) =>
-          small ? (
-            <MatrixTable
-              key={q}
-              caption={CAPTION[q]}
-              values={arrays[q]}
-              rows={rows}
-              cols={cols}
-              role={ROLE[q]}
-              scale={scales[q]}
-              lut={lut}
-            />
+        {QUANTITIES.map((q) => {
+          const props = {
+            caption: CAPTION[q],
+            values: arrays[q],
+            rows,
+            cols,
+            role: ROLE[q],
+            scale: scales[q],
+            lut,
+          };
+          return small ? (
+            <MatrixTable key={q} {...props} />
           ) : (
-            <Heatmap
-              key={q}
-              caption={CAPTION[q]}
-              values={arrays[q]}
-              rows={rows}
-              cols={cols}
-              role={ROLE[q]}
-              scale={scales[q]}
-              lut={lut}
-              vector={shape.length <= 1}
-            />
-          ),
-        )}
+            <Heatmap key={q} {...props} vector={shape.length <= 1} />
+          );
+        })}
       </div>
       <table className="stepview__stats">
         <thead>
