@@ -190,3 +190,28 @@ describe('TrainingSession', () => {
     expect(s.steps).toBe(0);
   });
 });
+
+describe('TrainingSession.setOptimizerParams', () => {
+  it('uses new hyperparameters from the next step and keeps the optimizer state', () => {
+    const { doc, data } = twoTower();
+    const sgd = {
+      ...doc,
+      training: {
+        ...doc.training,
+        optimizer: { type: 'sgd' as const, params: { learningRate: 0.01, momentum: 0.9 } },
+      },
+    };
+    const s = new TrainingSession(sgd, data);
+    const first = s.step();
+    s.setOptimizerParams({ learningRate: 0.05, momentum: 0.9 });
+    const second = s.step();
+    // Keras SGD with momentum: v = m·v − lr·g, w += v; v1 = −0.01·g1 carries over.
+    const g1 = first.grads.get('dense1/kernel')!;
+    const g2 = second.grads.get('dense1/kernel')!;
+    second.updates
+      .get('dense1/kernel')!
+      .forEach((u, i) => expect(u).toBeCloseTo(0.9 * (-0.01 * g1[i]) - 0.05 * g2[i], 6));
+    expect(s.doc.training.optimizer.params).toEqual({ learningRate: 0.05, momentum: 0.9 });
+    expect(() => s.setOptimizerParams({ learningRate: -1 })).toThrow(LoomError);
+  });
+});

@@ -97,7 +97,8 @@ export class TrainingSession {
   private order: Int32Array;
 
   constructor(
-    readonly doc: Project,
+    /** The project as trained (its optimizer params follow setOptimizerParams). */
+    public doc: Project,
     data: BoundData,
     opts: SessionOptions = {},
   ) {
@@ -290,6 +291,20 @@ export class TrainingSession {
       w.set(v);
     }
     this.updater.hostChanged();
+  }
+
+  /**
+   * New optimizer hyperparameters (same optimizer type) from the next step on, keeping its state,
+   * as changing a Keras optimizer's learning rate mid-training does.
+   */
+  setOptimizerParams(params: Record<string, unknown>): void {
+    const type = this.doc.training.optimizer.type;
+    const hyper = parseConfig(getOptimizer(type).hyper, params, `${type} settings`);
+    this.updater.setHyper(hyper as Record<string, unknown>);
+    this.doc = {
+      ...this.doc,
+      training: { ...this.doc.training, optimizer: { type, params: { ...params } } },
+    };
   }
 
   /** Re-initialises every weight from the seed and restarts optimizer state and epochs. */

@@ -24,6 +24,8 @@ export interface Updater {
   hostChanged(): void;
   /** Restarts the optimizer state (slots) from Keras's initial values. */
   resetState(): void;
+  /** New hyperparameters (e.g. a learning rate) from the next update on; the state is kept. */
+  setHyper(hyper: Record<string, unknown>): void;
 }
 
 /** An executor that can run optimizer passes on its backend (see engine/backends/webgl/types.ts). */
@@ -60,7 +62,7 @@ class HostUpdater implements Updater {
 
   constructor(
     private readonly optimizer: OptimizerDef<Record<string, unknown>>,
-    private readonly hyper: Record<string, unknown>,
+    private hyper: Record<string, unknown>,
     private readonly weights: Map<string, Float32Array>,
     private readonly clipnorm: number | null,
   ) {
@@ -121,6 +123,10 @@ class HostUpdater implements Updater {
 
   syncHost(): void {}
 
+  setHyper(hyper: Record<string, unknown>): void {
+    this.hyper = hyper;
+  }
+
   hostChanged(): void {}
 
   resetState(): void {
@@ -142,7 +148,7 @@ class GpuUpdater implements Updater {
   constructor(
     private readonly exec: ResidentExecutor,
     private readonly type: OptimizerType,
-    private readonly hyper: Record<string, unknown>,
+    private hyper: Record<string, unknown>,
     private readonly weights: Map<string, Float32Array>,
   ) {}
 
@@ -179,6 +185,10 @@ class GpuUpdater implements Updater {
 
   resetState(): void {
     this.exec.resetSlots();
+  }
+
+  setHyper(hyper: Record<string, unknown>): void {
+    this.hyper = hyper;
   }
 }
 

@@ -130,6 +130,11 @@ export class TrainingClient {
     return this.request({ type: 'reset', fresh }) as Promise<DoneEvent>;
   }
 
+  /** New optimizer hyperparameters from the next step on (optimizer state kept; runs go on). */
+  configure(optimizerParams: Record<string, unknown>): Promise<DoneEvent> {
+    return this.request({ type: 'configure', optimizerParams }) as Promise<DoneEvent>;
+  }
+
   /** Replaces weights by key; all or nothing. Buffers are transferred unless `transfer` is false. */
   setWeights(
     weights: WireWeights | ReadonlyMap<string, Float32Array>,

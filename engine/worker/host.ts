@@ -27,7 +27,7 @@ import {
 } from './protocol.ts';
 import { cpuProvider, type BackendProvider } from './providers.ts';
 import { messageId, parseRequest } from './validate.ts';
-import { fromWire, headRows, rowsRecord } from './wire.ts';
+import { checkWeights, fromWire, headRows, rowsRecord } from './wire.ts';
 
 /** Whatever carries events to the client. */
 export interface HostPort {
@@ -129,6 +129,12 @@ export class SessionHost {
         if (!req.fresh) l.session.setWeights(l.initial);
         this.metrics.clear();
         this.epochLogs.clear();
+        this.post({ type: 'done', re: req.id, ...this.position() });
+        return;
+      }
+      // Between two steps of an active run, without stopping it.
+      case 'configure': {
+        this.need().session.setOptimizerParams(req.optimizerParams);
         this.post({ type: 'done', re: req.id, ...this.position() });
         return;
       }
@@ -378,21 +384,5 @@ export class SessionHost {
 
   private post(event: WorkerEvent, transfer: Transferable[] = []): void {
     this.port.postMessage(event, transfer);
-  }
-}
-
-/** Every key must exist and every length match before anything is written (no partial updates). */
-function checkWeights(session: TrainingSession, weights: WireWeights): void {
-  for (const [key, v] of Object.entries(weights)) {
-    const w = session.weights.get(key);
-    if (!w || w.length !== v.length)
-      throw new LoomError(
-        'weights/mismatch',
-        w
-          ? `weight '${key}' needs ${w.length} values, got ${v.length}`
-          : `the model has no weight '${key}' (it has: ${[...session.weights.keys()].join(', ')})`,
-        { param: key },
-        'Load weights saved from the same model.',
-      );
   }
 }

@@ -132,6 +132,14 @@ export interface ResetRequest extends Req {
   type: 'reset';
   fresh?: boolean;
 }
+/**
+ * New optimizer hyperparameters (same type) from the next step on, optimizer state kept; allowed
+ * while a run is going on.
+ */
+export interface ConfigureRequest extends Req {
+  type: 'configure';
+  optimizerParams: Record<string, unknown>;
+}
 export interface SetWeightsRequest extends Req {
   type: 'setWeights';
   weights: WireWeights;
@@ -169,6 +177,7 @@ export type Request =
   | RunRequest
   | PauseRequest
   | ResetRequest
+  | ConfigureRequest
   | SetWeightsRequest
   | GetWeightsRequest
   | EvaluateRequest
@@ -249,7 +258,7 @@ export interface BackendEvent {
   reason: string;
 }
 
-/** Terminal answer to step, run, reset and setWeights. */
+/** Terminal answer to step, run, reset, configure and setWeights. */
 export interface DoneEvent extends Position {
   type: 'done';
   re: number;

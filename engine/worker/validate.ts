@@ -53,6 +53,11 @@ const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pause'), id }),
   z.object({ type: z.literal('reset'), id, fresh: z.boolean().optional() }),
   z.object({
+    type: z.literal('configure'),
+    id,
+    optimizerParams: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
     type: z.literal('setWeights'),
     id,
     weights: z.record(

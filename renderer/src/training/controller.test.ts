@@ -142,4 +142,27 @@ describe('training controller', () => {
     expect(getTraining().status).toBe('ready');
     expect(doc().history?.steps).toBe(getTraining().step);
   });
+
+  it('a new learning rate reaches a running session without pausing it', async () => {
+    const long = template('two-tower');
+    long.training.epochs = 1_000_000;
+    // Frozen at first: the weights (seen through the sampled statistics) stand still.
+    long.training.optimizer = { type: 'adam', params: { learningRate: 1e-12 } };
+    actions.load(long, 'two-tower.loom');
+    const run = training.run();
+    const mean = () => getTraining().stats?.params['dense1/kernel'].weight.mean ?? NaN;
+    await until(() => getTraining().step > 5 && getTraining().stats !== null);
+    const frozen = mean();
+    actions.execute({
+      type: 'setTraining',
+      patch: { optimizer: { type: 'adam', params: { learningRate: 0.05 } } },
+    });
+    await until(() => Math.abs(mean() - frozen) > 1e-3);
+    expect(training.running).toBe(true);
+    await training.pause();
+    await run;
+    // The run's result went into the project with the edited settings, as one document.
+    expect(doc().training.optimizer.params).toEqual({ learningRate: 0.05 });
+    expect(doc().history?.steps).toBe(getTraining().step);
+  });
 });

@@ -14,7 +14,7 @@ import { actions, getState, inferenceOf, subscribe } from '../state/store.ts';
 import { startTrainingWorker } from '../worker/trainingWorker.ts';
 import { MetricsFold } from './fold.ts';
 import { historyFromDoc, historyToDoc } from './historyDoc.ts';
-import { allFinite, projectWeightsOf, structuralKey } from './loadKey.ts';
+import { allFinite, optimizerKey, projectWeightsOf, structuralKey } from './loadKey.ts';
 import { getTraining, patchTraining, type TrainingError, type TrainingProgress } from './store.ts';
 
 /** Predictions and targets for every row of a split, by output node id. */
@@ -33,6 +33,8 @@ const fold = new MetricsFold();
 /** Structural key and stored weights of the document the session was loaded from. */
 let loadedKey: string | null = null;
 let loadedWeights: Project['weights'] | undefined;
+/** The optimizer hyperparameters the session trains with (changed without a reload). */
+let loadedOptimizer = '';
 /** The document history the store's history mirrors (identity). */
 let syncedHistory: Project['history'] | undefined | null = null;
 /** Bumped when the document's training state changes under the session (New, Open, Undo…). */
@@ -131,11 +133,22 @@ export function sessionIsCurrent(doc: Project): boolean {
   return loadedKey !== null && doc.weights === loadedWeights && structuralKey(doc) === loadedKey;
 }
 
+/** Sends changed optimizer hyperparameters to the session (also while it runs). */
+async function configure(doc: Project): Promise<void> {
+  const key = optimizerKey(doc);
+  if (!client || key === loadedOptimizer) return;
+  loadedOptimizer = key;
+  await client.configure(doc.training.optimizer.params);
+}
+
 /** Loads the open project into the worker unless the session already has it. */
 async function ensureLoaded(): Promise<void> {
   const doc = present();
   if (doc.history !== syncedHistory) syncHistory(doc);
-  if (client && sessionIsCurrent(doc) && getTraining().status !== 'error') return;
+  if (client && sessionIsCurrent(doc) && getTraining().status !== 'error') {
+    await configure(doc);
+    return;
+  }
   const inf = inferenceOf(doc);
   if (!inf.valid) {
     const first = inf.diagnostics.find((d) => d.severity === 'error');
@@ -161,6 +174,7 @@ async function ensureLoaded(): Promise<void> {
   }
   loadedKey = structuralKey(doc);
   loadedWeights = doc.weights;
+  loadedOptimizer = optimizerKey(doc);
   const offsets = { step: doc.history?.steps ?? 0, epoch: doc.history?.epochs.length ?? 0 };
   fold.reset(offsets, true);
   patchTraining({
@@ -329,5 +343,8 @@ subscribe(() => {
     syncHistory(doc);
     return;
   }
-  if (running && loadedKey !== null && structuralKey(doc) !== loadedKey) void training.pause();
+  if (!running || loadedKey === null) return;
+  if (structuralKey(doc) !== loadedKey) void training.pause();
+  // A new learning rate (etc.) takes effect from the next step of the run.
+  else void configure(doc).catch(fail);
 });

@@ -20,6 +20,10 @@ describe('structuralKey', () => {
     expect(structuralKey(moved)).toBe(key);
     expect(structuralKey(apply(doc, { type: 'setWeights', weights: {} }))).toBe(key);
     expect(structuralKey(apply(doc, { type: 'setTraining', patch: { epochs: 99 } }))).toBe(key);
+    const lr = { optimizer: { type: 'adam' as const, params: { learningRate: 0.1 } } };
+    expect(structuralKey(apply(doc, { type: 'setTraining', patch: lr }))).toBe(key);
+    const sgd = { optimizer: { type: 'sgd' as const, params: {} } };
+    expect(structuralKey(apply(doc, { type: 'setTraining', patch: sgd }))).not.toBe(key);
     expect(
       structuralKey(apply(doc, { type: 'setParams', id: 'd', params: { units: 2 } })),
     ).not.toBe(key);
