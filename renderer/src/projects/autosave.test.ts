@@ -43,6 +43,35 @@ describe('autosave record', () => {
     expect(readAutosave(broken)).toBeNull();
     expect(() => clearAutosave(broken)).not.toThrow();
   });
+  it('keeps the model without its weights when the record exceeds the quota', () => {
+    const store = memory();
+    const quota = {
+      ...store,
+      setItem: (k: string, v: string) => {
+        if (v.length > 200) throw new Error('QuotaExceededError');
+        store.setItem(k, v);
+      },
+    };
+    const doc = {
+      schemaVersion: 1,
+      name: 'm',
+      weights: { d: { kernel: { shape: [99], base64: 'A'.repeat(400) } } },
+      history: { steps: 3 },
+    };
+    writeAutosave(quota, { text: JSON.stringify(doc), fileName: 'm.loom', savedAt: 5 });
+    const back = readAutosave(quota)!;
+    expect(back.withoutWeights).toBe(true);
+    expect(JSON.parse(back.text)).toEqual({ schemaVersion: 1, name: 'm' });
+    // When even that does not fit, an older record is not left behind to be offered later.
+    const tiny = {
+      ...store,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    writeAutosave(tiny, { text: JSON.stringify(doc), fileName: 'm.loom', savedAt: 6 });
+    expect(readAutosave(store)).toBeNull();
+  });
 });
 
 describe('debounce', () => {

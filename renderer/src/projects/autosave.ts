@@ -12,17 +12,46 @@ export interface AutosaveRecord {
   fileName: string;
   /** When it was written (ms since the epoch). */
   savedAt: number;
+  /** True when the trained weights and history did not fit and were left out. */
+  withoutWeights?: boolean;
 }
 
 /** The subset of Storage used (localStorage in the app, a Map in tests). */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** Writes the autosave; storage errors (quota, private mode) are ignored: autosave is best-effort. */
+/**
+ * Writes the autosave. When it does not fit (a trained model's weights can exceed the browser's
+ * storage quota), the graph, settings and bindings are kept without the weights and history;
+ * when even that fails, an older record is removed rather than offered back later as if current.
+ * Storage errors never reach the caller: autosave is best-effort.
+ */
 export function writeAutosave(store: KeyValueStore, record: AutosaveRecord): void {
+  if (trySet(store, record)) return;
+  const lite = withoutTraining(record.text);
+  if (lite !== null && trySet(store, { ...record, text: lite, withoutWeights: true })) return;
+  clearAutosave(store);
+}
+
+function trySet(store: KeyValueStore, record: AutosaveRecord): boolean {
   try {
     store.setItem(AUTOSAVE_KEY, JSON.stringify(record));
+    return true;
   } catch {
-    // Best-effort: a full or disabled storage must not break editing.
+    return false;
+  }
+}
+
+/** The project text without its weights and training history (null if it is not a project). */
+function withoutTraining(text: string): string | null {
+  try {
+    const doc = JSON.parse(text) as Record<string, unknown>;
+    if (typeof doc !== 'object' || doc === null || !('weights' in doc || 'history' in doc))
+      return null;
+    delete doc.weights;
+    delete doc.history;
+    return JSON.stringify(doc, null, 2) + '\n';
+  } catch {
+    return null;
   }
 }
 
@@ -42,7 +71,12 @@ export function readAutosave(store: KeyValueStore): AutosaveRecord | null {
       typeof r.fileName === 'string' &&
       typeof r.savedAt === 'number'
     )
-      return { text: r.text, fileName: r.fileName, savedAt: r.savedAt };
+      return {
+        text: r.text,
+        fileName: r.fileName,
+        savedAt: r.savedAt,
+        ...(r.withoutWeights === true ? { withoutWeights: true } : {}),
+      };
   } catch {
     // Not JSON: treated as no autosave.
   }

@@ -34,7 +34,11 @@ async function offerRestore(record: AutosaveRecord): Promise<void> {
   const when = new Date(record.savedAt).toLocaleString();
   const restore = await confirmModal({
     title: 'Restore unsaved work?',
-    message: `Restore unsaved work from ${when} (${record.fileName})?`,
+    message: `Restore unsaved work from ${when} (${record.fileName})?${
+      record.withoutWeights
+        ? ' Its trained weights were too large for the browser’s storage: the model, settings and data bindings come back, the weights start afresh.'
+        : ''
+    }`,
     confirmLabel: 'Restore',
     cancelLabel: 'Discard',
     dismissable: false,
