@@ -1,5 +1,6 @@
 // Binds dataset arrays to the model: each Input gets an [N × features] matrix and each output an
-// [N × target] matrix, built from the project's bindings, shape-checked, and scaled as asked.
+// [N × target] matrix, built from the project's bindings, shape-checked, and scaled as asked; and the
+// split of bound data into training rows and Keras's validation rows.
 import type { Binding, Project } from '../document/schema.ts';
 import { LoomError } from '../errors.ts';
 import type { Inference } from '../graph/infer.ts';
@@ -185,4 +186,33 @@ function scale(rows: Rows, how: Binding['scale'], trainCount: number): Rows {
     for (let i = 0; i < out.length / w; i++) out[i * w + j] = (out[i * w + j] - mean) / std;
   }
   return { data: out, width: w };
+}
+
+/** Splits bound data into training rows and the last `split` fraction (Keras's validation_split). */
+export function splitValidation(
+  data: BoundData,
+  split: number,
+): { train: BoundData; val: BoundData | null } {
+  const nVal = Math.floor(data.n * split);
+  if (nVal === 0) return { train: data, val: null };
+  const nTrain = data.n - nVal;
+  const cut = (m: Map<string, Rows>, from: number, to: number) =>
+    new Map(
+      [...m].map(([k, r]) => [
+        k,
+        { width: r.width, data: r.data.subarray(from * r.width, to * r.width) },
+      ]),
+    );
+  return {
+    train: {
+      n: nTrain,
+      inputs: cut(data.inputs, 0, nTrain),
+      targets: cut(data.targets, 0, nTrain),
+    },
+    val: {
+      n: nVal,
+      inputs: cut(data.inputs, nTrain, data.n),
+      targets: cut(data.targets, nTrain, data.n),
+    },
+  };
 }

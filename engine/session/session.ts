@@ -17,7 +17,7 @@ import { inferShapes, type Inference } from '../graph/infer.ts';
 import { Rng } from '../random/rng.ts';
 import { getOptimizer } from '../train/optimizers/registry.ts';
 import type { OptimizerDef } from '../train/optimizers/types.ts';
-import type { BoundData, Rows } from './bind.ts';
+import { splitValidation, type BoundData, type Rows } from './bind.ts';
 import { chooseUpdater, type Updater } from './updater.ts';
 import { initialWeights, projectWeights } from './weights.ts';
 
@@ -46,35 +46,6 @@ export interface SessionOptions {
   backend?: Backend;
   /** Validation data; default: the last `validationSplit` of the training data, as Keras does. */
   validation?: BoundData;
-}
-
-/** Splits bound data into training rows and the last `split` fraction (Keras's validation_split). */
-export function splitValidation(
-  data: BoundData,
-  split: number,
-): { train: BoundData; val: BoundData | null } {
-  const nVal = Math.floor(data.n * split);
-  if (nVal === 0) return { train: data, val: null };
-  const nTrain = data.n - nVal;
-  const cut = (m: Map<string, Rows>, from: number, to: number) =>
-    new Map(
-      [...m].map(([k, r]) => [
-        k,
-        { width: r.width, data: r.data.subarray(from * r.width, to * r.width) },
-      ]),
-    );
-  return {
-    train: {
-      n: nTrain,
-      inputs: cut(data.inputs, 0, nTrain),
-      targets: cut(data.targets, 0, nTrain),
-    },
-    val: {
-      n: nVal,
-      inputs: cut(data.inputs, nTrain, data.n),
-      targets: cut(data.targets, nTrain, data.n),
-    },
-  };
 }
 
 export class TrainingSession {
