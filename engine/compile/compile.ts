@@ -14,6 +14,7 @@ import { resolveMetric } from '../train/metrics.ts';
 import {
   STEP_SEED,
   inputKey,
+  paramKey,
   targetKey,
   type NamedScalar,
   type ParamSpec,
@@ -61,7 +62,7 @@ export function compile(doc: Project, opts: CompileOptions): Program {
     } else inputs = info.inputs.map((e) => values.get(e.source.node)!);
     const weights: Record<string, Sym> = {};
     for (const w of info.weights) {
-      const key = `${id}/${w.name}`;
+      const key = paramKey(id, w.name);
       const p = g.param(key, w.shape);
       weights[w.name] = p;
       params.push({

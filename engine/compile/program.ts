@@ -50,6 +50,20 @@ export interface Program {
   activationGrads: { nodeId: string; id: number }[];
 }
 
+/** A parameter's key: '<nodeId>/<weight>', e.g. 'dense1/kernel'. */
+export const paramKey = (nodeId: string, weight: string) => `${nodeId}/${weight}`;
+
+/**
+ * The node id and weight name of a parameter key (node ids may hold '/', weight names never); a
+ * key without '/' is not a parameter key: its node id is ''.
+ */
+export function splitParamKey(key: string): { nodeId: string; weight: string } {
+  const cut = key.lastIndexOf('/');
+  return cut < 0
+    ? { nodeId: '', weight: key }
+    : { nodeId: key.slice(0, cut), weight: key.slice(cut + 1) };
+}
+
 /** Feed key of an Input node's features. */
 export const inputKey = (nodeId: string) => `input:${nodeId}`;
 /** Feed key of an output node's targets. */

@@ -6,6 +6,7 @@ import type { Executor } from '../backends/types.ts';
 import type { Program } from '../compile/program.ts';
 import { LoomError } from '../errors.ts';
 import { clipByNorm } from '../train/optimizers/clip.ts';
+import { allFinite } from '../train/stats.ts';
 import type { OptimizerDef, OptimizerType } from '../train/optimizers/types.ts';
 
 /** The gradients and applied changes of one step, per parameter key (only when asked for). */
@@ -190,11 +191,6 @@ class GpuUpdater implements Updater {
   setHyper(hyper: Record<string, unknown>): void {
     this.hyper = hyper;
   }
-}
-
-function allFinite(a: Float32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
-  return true;
 }
 
 function difference(after: Float32Array, before: Float32Array): Float32Array {

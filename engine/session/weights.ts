@@ -1,7 +1,7 @@
 // Parameter values for a session: taken from the project where stored and shape-compatible,
 // otherwise initialised with the layer's initializer and a seed derived from (project seed,
 // node id, weight name) — so the same seed always gives the same weights.
-import type { ParamSpec } from '../compile/program.ts';
+import { paramKey, splitParamKey, type ParamSpec } from '../compile/program.ts';
 import type { Project } from '../document/schema.ts';
 import type { Inference } from '../graph/infer.ts';
 import { storeWeight, weightValues } from '../document/weights.ts';
@@ -41,16 +41,17 @@ export function initialWeights(
   return { values, kept, initialised };
 }
 
-/** The project's `weights` field for these values. */
+/** The project's `weights` field for these values (params: a program's, or their key and shape). */
 export function projectWeights(
-  params: readonly ParamSpec[],
+  params: readonly { key: string; shape: readonly number[] }[],
   values: ReadonlyMap<string, Float32Array>,
 ): NonNullable<Project['weights']> {
   const out: NonNullable<Project['weights']> = {};
   for (const p of params) {
     const v = values.get(p.key);
     if (!v) continue;
-    (out[p.nodeId] ??= {})[p.weight] = storeWeight(p.shape, v);
+    const { nodeId, weight } = splitParamKey(p.key);
+    (out[nodeId] ??= {})[weight] = storeWeight(p.shape, v);
   }
   return out;
 }
@@ -70,7 +71,7 @@ export function weightPlan(doc: Project, inf: Inference): WeightPlan {
   const used = new Set<string>();
   for (const [id, info] of inf.nodes)
     for (const w of info.weights) {
-      const key = `${id}/${w.name}`;
+      const key = paramKey(id, w.name);
       used.add(key);
       const stored = doc.weights?.[id]?.[w.name];
       if (stored && sameShape(stored.shape, w.shape)) plan.kept.push(key);
@@ -85,7 +86,7 @@ export function weightPlan(doc: Project, inf: Inference): WeightPlan {
     }
   for (const [id, ws] of Object.entries(doc.weights ?? {}))
     for (const name of Object.keys(ws))
-      if (!used.has(`${id}/${name}`)) plan.dropped.push(`${id}/${name}`);
+      if (!used.has(paramKey(id, name))) plan.dropped.push(paramKey(id, name));
   return plan;
 }
 

@@ -3,6 +3,12 @@
 // one NaN does not hide what the rest of the tensor looks like.
 import type { Histogram, TensorStats } from '../worker/protocol.ts';
 
+/** Whether every value is finite (no NaN, no ±Inf). */
+export function allFinite(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
+}
+
 /** Default number of histogram bins. */
 export const HISTOGRAM_BINS = 30;
 

@@ -3,6 +3,7 @@
 // position between the graph's smallest and largest edge RMS). Pure helpers, plus one view per
 // statistics sample built lazily and cached, so each node/edge selector is a Map lookup and a
 // 500-node canvas does no other work per training update.
+import { splitParamKey } from '../../../engine/compile/program.ts';
 import type { ParamStats, StatsSample, TensorStats } from '../../../engine/worker/protocol.ts';
 import type { ProjectEdge } from '../../../engine/document/schema.ts';
 import type { TrainingState } from '../training/store.ts';
@@ -45,9 +46,8 @@ export interface GradientView {
 export function paramsByNode(params: Record<string, ParamStats>): Map<string, ParamStats[]> {
   const out = new Map<string, ParamStats[]>();
   for (const [key, p] of Object.entries(params)) {
-    const cut = key.lastIndexOf('/');
-    if (cut <= 0) continue;
-    const id = key.slice(0, cut);
+    const { nodeId: id } = splitParamKey(key);
+    if (!id) continue;
     const list = out.get(id);
     if (list) list.push(p);
     else out.set(id, [p]);

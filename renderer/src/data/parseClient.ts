@@ -4,7 +4,6 @@ import { LoomError } from '../../../engine/errors.ts';
 import {
   fromWireError,
   type ParseEvent,
-  type ParsePhase,
   type ParseRequest,
   type ParsedFile,
 } from './parseProtocol.ts';
@@ -17,15 +16,8 @@ export interface WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
-/** Progress of an import, for the UI. */
-export interface ParseProgress {
-  file: string;
-  index: number;
-  count: number;
-  phase: ParsePhase;
-  loaded: number;
-  total: number;
-}
+/** Progress of an import, for the UI: the worker's progress event without its tag. */
+export type ParseProgress = Omit<Extract<ParseEvent, { type: 'progress' }>, 'type'>;
 
 /** A running import: resolves with the parsed files, or null when cancelled; rejects with a LoomError. */
 export interface ParseJob {

@@ -32,12 +32,12 @@ function Progress({ s }: { s: TrainingState }) {
       <progress
         value={p.done}
         max={p.total}
-        aria-label={`Training progress: ${p.done} of ${p.total} ${p.unit}`}
+        aria-label={`Training progress: ${p.done} of ${p.total} steps`}
       />
       <span>
         {p.kind === 'step'
           ? 'Stepping'
-          : `${count.format(p.done)} / ${count.format(p.total)} ${p.unit}`}
+          : `${count.format(p.done)} / ${count.format(p.total)} steps`}
         {s.stepsPerSecond > 0 && ` · ${s.stepsPerSecond.toFixed(1)} steps/s`}
         {p.etaSeconds !== null && fraction < 1 && ` · ETA ${duration(p.etaSeconds)}`}
       </span>

@@ -7,6 +7,8 @@
 // its unwritten result instead of writing it somewhere else.
 import type { Project } from '../../../engine/document/schema.ts';
 import { isLoomError, LoomError } from '../../../engine/errors.ts';
+import { projectWeights } from '../../../engine/session/weights.ts';
+import { allFinite } from '../../../engine/train/stats.ts';
 import type { TrainingClient } from '../../../engine/worker/client.ts';
 import type { WireArrays, WireRows } from '../../../engine/worker/protocol.ts';
 import { arraysForSource } from '../data/dataStore.ts';
@@ -14,7 +16,7 @@ import { actions, getState, inferenceOf, subscribe } from '../state/store.ts';
 import { startTrainingWorker } from '../worker/trainingWorker.ts';
 import { MetricsFold } from './fold.ts';
 import { historyFromDoc, historyToDoc } from './historyDoc.ts';
-import { allFinite, optimizerKey, projectWeightsOf, structuralKey } from './loadKey.ts';
+import { optimizerKey, structuralKey } from './loadKey.ts';
 import { getTraining, patchTraining, type TrainingError, type TrainingProgress } from './store.ts';
 
 /** Predictions and targets for every row of a split, by output node id. */
@@ -183,12 +185,9 @@ async function ensureLoaded(): Promise<void> {
     backend: { name: ready.backend, ...(ready.reason ? { reason: ready.reason } : {}) },
     memory: ready.memory,
     params: ready.params,
-    kept: ready.kept,
-    initialised: ready.initialised,
     batchesPerEpoch: ready.batchesPerEpoch,
     trainSamples: ready.trainSamples,
     validationSamples: ready.validationSamples,
-    initialLogs: ready.initialLogs,
     step: offsets.step,
   });
 }
@@ -218,7 +217,7 @@ async function commit(gen: number): Promise<void> {
   const values = await c.getWeights();
   if (gen !== generation) return;
   if (![...values.values()].every(allFinite)) return;
-  write(projectWeightsOf(s.params, values), historyToDoc(s.history, getTraining().step));
+  write(projectWeights(s.params, values), historyToDoc(s.history, getTraining().step));
 }
 
 /** One training request with progress, error reporting and a commit of the result. */
@@ -292,14 +291,13 @@ export const training = {
       try {
         await ensureLoaded();
         await getClient().reset(true);
-        const s = getTraining();
-        write(projectWeightsOf(s.params, await getClient().getWeights()), undefined);
+        write(projectWeights(getTraining().params, await getClient().getWeights()), undefined);
         actions.seal();
         syncHistory(present());
         // The session is the document's again: fresh weights, counting from step 0.
         loadedKey = structuralKey(present());
         fold.reset({ step: 0, epoch: 0 }, true);
-        patchTraining({ status: 'ready', kept: [], initialised: s.params.map((p) => p.key) });
+        patchTraining({ status: 'ready' });
       } catch (e) {
         fail(e);
       }

@@ -81,7 +81,6 @@ export class MetricsFold {
     const done = Math.min(r.totalSteps, step - r.startStep);
     return {
       kind: r.kind,
-      unit: 'steps',
       done,
       total: r.totalSteps,
       stepsPerSecond: r.rate,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from '../../../engine/document/commands.ts';
 import { ProjectSchema } from '../../../engine/document/schema.ts';
-import { weightValues } from '../../../engine/document/weights.ts';
-import { projectWeightsOf, structuralKey } from './loadKey.ts';
+import { structuralKey } from './loadKey.ts';
 
 const doc = ProjectSchema.parse({
   schemaVersion: 1,
@@ -31,25 +30,5 @@ describe('structuralKey', () => {
       key,
     );
     expect(structuralKey(apply(doc, { type: 'removeEdges', ids: ['e'] }))).not.toBe(key);
-  });
-});
-
-describe('projectWeightsOf', () => {
-  it('stores each session weight under its node and weight name', () => {
-    const w = projectWeightsOf(
-      [
-        { key: 'd/kernel', shape: [2, 1] },
-        { key: 'd/bias', shape: [1] },
-        { key: 'missing/kernel', shape: [1] },
-      ],
-      new Map([
-        ['d/kernel', new Float32Array([1.5, -2])],
-        ['d/bias', new Float32Array([0.25])],
-      ]),
-    );
-    expect(Object.keys(w)).toEqual(['d']);
-    expect(w.d.kernel.shape).toEqual([2, 1]);
-    expect(Array.from(weightValues(w.d.kernel, { node: 'd', param: 'kernel' }))).toEqual([1.5, -2]);
-    expect(Array.from(weightValues(w.d.bias, { node: 'd', param: 'bias' }))).toEqual([0.25]);
   });
 });

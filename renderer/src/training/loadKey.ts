@@ -1,7 +1,6 @@
 // What decides whether the training session must be reloaded, and the project form of the
 // session's weights. Pure.
 import type { Project } from '../../../engine/document/schema.ts';
-import { storeWeight } from '../../../engine/document/weights.ts';
 
 /**
  * Everything about a document that the compiled session depends on: layers and their params,
@@ -33,24 +32,3 @@ export function optimizerKey(doc: Project): string {
 
 /** Documents are immutable, so each one's key is computed once. */
 const keys = new WeakMap<Project, string>();
-
-/** The project's `weights` field for session weights keyed '<nodeId>/<weight>'. */
-export function projectWeightsOf(
-  params: readonly { key: string; shape: number[] }[],
-  values: ReadonlyMap<string, Float32Array>,
-): NonNullable<Project['weights']> {
-  const out: NonNullable<Project['weights']> = {};
-  for (const p of params) {
-    const v = values.get(p.key);
-    if (!v) continue;
-    const slash = p.key.lastIndexOf('/');
-    (out[p.key.slice(0, slash)] ??= {})[p.key.slice(slash + 1)] = storeWeight(p.shape, v);
-  }
-  return out;
-}
-
-/** Whether every value is finite (a NaN or Inf weight is never written into a project). */
-export function allFinite(values: Float32Array): boolean {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
-  return true;
-}

@@ -3,7 +3,12 @@
 // the training controller (controller.ts) writes it. The project document stays the single source
 // of truth for the model, its config and its saved weights; this store holds the live session.
 import { useSyncExternalStore } from 'react';
-import type { BackendName, StatsSample, StepDetailWire } from '../../../engine/worker/protocol.ts';
+import type {
+  BackendName,
+  ErrorEvent,
+  StatsSample,
+  StepDetailWire,
+} from '../../../engine/worker/protocol.ts';
 import { TrainingHistory } from './history.ts';
 
 /** What the session is doing. */
@@ -14,19 +19,13 @@ export type TrainingStatus =
   | 'training' // a Step/Epoch/Run request is in flight
   | 'error'; // the last action failed: see `error`
 
-/** A LoomError as plain data (what / where / how to fix). */
-export interface TrainingError {
-  code: string;
-  message: string;
-  what: string;
-  where: Record<string, unknown>;
-  fix: string;
-}
+/** A LoomError as plain data (what / where / how to fix): the worker's error event untagged. */
+export type TrainingError = Omit<ErrorEvent, 'type' | 're'>;
 
 /** The run in progress: what was asked, how far it got, how fast. */
 export interface TrainingProgress {
   kind: 'step' | 'epoch' | 'run';
-  unit: 'steps' | 'epochs';
+  /** Steps done of the steps the request asked for (an epoch request: to that epoch's end). */
   done: number;
   total: number;
   stepsPerSecond: number;
@@ -41,9 +40,6 @@ export interface TrainingState {
   /** Buffers/bytes the compiled programs hold on the backend (constant across steps). */
   memory: { buffers: number; bytes: number } | null;
   params: { key: string; shape: number[]; trainable: boolean }[];
-  /** Parameter keys loaded from the project's weights vs freshly initialised at the last load. */
-  kept: string[];
-  initialised: string[];
   batchesPerEpoch: number;
   trainSamples: number;
   validationSamples: number;
@@ -63,8 +59,6 @@ export interface TrainingState {
   stats: StatsSample | null;
   /** Sampled statistics over time (oldest first, thinned to at most STATS_KEEP entries). */
   statsHistory: StatsSample[];
-  /** Loss and metrics of the first batch before any update, from the last load. */
-  initialLogs: Record<string, number> | null;
   /** Bumped on every change (charts redraw when it changes). */
   version: number;
 }
@@ -81,8 +75,6 @@ function initial(): TrainingState {
     backend: null,
     memory: null,
     params: [],
-    kept: [],
-    initialised: [],
     batchesPerEpoch: 0,
     trainSamples: 0,
     validationSamples: 0,
@@ -95,7 +87,6 @@ function initial(): TrainingState {
     lastStep: null,
     stats: null,
     statsHistory: [],
-    initialLogs: null,
     version: 0,
   };
 }

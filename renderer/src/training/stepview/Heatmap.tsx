@@ -4,19 +4,11 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { lutGradient, paintDiverging } from './colors.ts';
 import { formatValue } from './format.ts';
+import type { MatrixTableProps } from './MatrixTable.tsx';
 import { heatmapSize } from './stats.ts';
 
-/** Props of a tensor heatmap. */
-export interface HeatmapProps {
-  caption: string;
-  values: Float32Array;
-  rows: number;
-  cols: number;
-  /** 'before' | 'grad' | 'update' | 'after' (data-heatmap attribute). */
-  role: string;
-  /** ± range of the colour scale. */
-  scale: number;
-  lut: Uint8ClampedArray;
+/** Props of a tensor heatmap: a matrix table's (role is its data-heatmap attribute), plus… */
+export interface HeatmapProps extends MatrixTableProps {
   /** A 1-D tensor: the read-out says "index i" instead of "row, col". */
   vector?: boolean;
 }
