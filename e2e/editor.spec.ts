@@ -279,3 +279,28 @@ test('panels resize by dragging or with the keyboard and keep their size', async
   await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 92));
   await expect(dock).toHaveAttribute('aria-valuenow', String(dockStart + 16));
 });
+
+test('a dragged node carries its edges with it while the mouse moves, and one undo puts it back', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await newFromTemplate(page, 'Two-tower');
+  const label = page.locator('.shape-edge__label', { hasText: '(None, 3)' });
+  const before = (await label.boundingBox())!;
+  const start = await nodePositions(page);
+  const box = (await node(page, 'dense3', 'Dense').boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 40, box.y + 112, { steps: 6 });
+  // Mid-drag: the label of the node's incoming edge has moved with it; nothing is committed yet.
+  await expect.poll(async () => (await label.boundingBox())!.y - before.y).toBeGreaterThan(20);
+  await expect(undoButton(page)).toBeDisabled();
+  await page.mouse.up();
+  await expect(undoButton(page)).toBeEnabled();
+  expect(await nodePositions(page)).not.toEqual(start);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => nodePositions(page)).toEqual(start);
+  await expect
+    .poll(async () => Math.round((await label.boundingBox())!.y))
+    .toBe(Math.round(before.y));
+});

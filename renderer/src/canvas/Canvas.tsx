@@ -1,6 +1,7 @@
 // The model canvas: React Flow over the open document. The document is the only source of truth:
 // nodes/edges are derived from it (and its inference), every edit is a store command, and only
-// transient state lives here (positions during a drag, measured sizes, the snap toggle).
+// transient state lives here (positions during a drag, measured sizes, the snap toggle). Edges are
+// drawn by EdgeLayer.tsx, not React Flow; a drag moves only the dragged elements (dragStore.ts).
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -12,11 +13,12 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
+  useStoreApi,
+  type ReactFlowState,
   type Connection,
   type Edge,
-  type EdgeChange,
   type NodeChange,
-  type OnDelete,
   type XYPosition,
 } from '@xyflow/react';
 import { checkConnection, makeEdge } from '../../../engine/graph/connect.ts';
@@ -39,9 +41,10 @@ import {
   type Measured,
   type ShapeFlowEdge,
 } from './derive.ts';
-import { autoLayout, deleteSelection } from './edits.ts';
+import { autoLayout } from './edits.ts';
 import { DEFAULT_NODE_SIZE, type Size } from './layout.ts';
-import { edgeTypes } from './ShapeEdge.tsx';
+import { EdgeLayer } from './EdgeLayer.tsx';
+import { setDragPositions } from './dragStore.ts';
 import { nodeTypes } from './LayerNode.tsx';
 import { useCanvasKeys } from './useCanvasKeys.ts';
 import { registerViewCentre } from './view.ts';
@@ -50,8 +53,15 @@ import { CanvasToolbar } from './CanvasToolbar.tsx';
 /** Grid size for snapping and the background dots. */
 export const GRID = 16;
 
-const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
+
+/**
+ * Below this zoom the canvas draws a level of detail for overview: node text other than the name,
+ * handles and edge labels are hidden (unreadable there: 10 px text at 0.4× is 4 px), so a drag in a
+ * 500-node overview paints and hit-tests a fraction of the elements. Zooming in brings them back.
+ */
+export const FAR_ZOOM = 0.45;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /** The graph editor pane, wrapped in its own ReactFlowProvider. */
 export function Canvas() {
@@ -87,18 +97,10 @@ function onConnect(c: Connection): void {
   actions.execute({ type: 'connect', edge: makeEdge(doc, c.source, c.target, c.targetHandle) });
 }
 
-const onDelete: OnDelete<LayerFlowNode, ShapeFlowEdge> = ({ nodes, edges }) => {
-  deleteSelection(
-    nodes.map((n) => n.id),
-    edges.map((e) => e.id),
-  );
-};
-
-function onEdgesChange(changes: EdgeChange<ShapeFlowEdge>[]): void {
-  const select = changes.flatMap((c) => (c.type === 'select' ? [c] : []));
-  if (!select.length) return;
+/** A click on empty canvas clears the selection (edges included: React Flow does not know them). */
+function onPaneClick(): void {
   const s = getState();
-  actions.select(s.nodes, applySelect(s.edges, select));
+  if (s.nodes.length || s.edges.length) actions.select([], []);
 }
 
 function onDragOver(e: DragEvent): void {
@@ -109,20 +111,46 @@ function onDragOver(e: DragEvent): void {
 
 let dragCount = 0;
 
+/**
+ * Moves the dragged nodes' elements to their live positions without a React render; React Flow
+ * sets the same transform when the drag is committed. `els` caches the elements for one drag.
+ */
+function moveElements(
+  root: HTMLElement | null,
+  moved: ReadonlyMap<string, XYPosition>,
+  els: Map<string, HTMLElement>,
+): void {
+  for (const [id, p] of moved) {
+    let el = els.get(id);
+    if (!el) {
+      const found = root?.querySelector<HTMLElement>(
+        `.react-flow__node[data-id="${CSS.escape(id)}"]`,
+      );
+      if (!found) continue;
+      el = found;
+      el.classList.add('layer-dragging');
+      els.set(id, el);
+    }
+    el.style.transform = `translate(${p.x}px,${p.y}px)`;
+  }
+}
+
 function CanvasView() {
   const doc = useProject();
   const inf = useInference();
   const selectedNodes = useEditor((s) => s.nodes);
   const selectedEdges = useEditor((s) => s.edges);
   const flow = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const flowStore = useStoreApi<LayerFlowNode, ShapeFlowEdge>();
+  const far = useStore(isFar);
   const root = useRef<HTMLDivElement>(null);
   const cache = useRef(createCache());
   const [snap, setSnap] = useState(false);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
-  // Positions of the nodes being dragged; committed to the document when the drag ends.
-  const [dragging, setDragging] = useState<ReadonlyMap<string, XYPosition> | null>(null);
-  const draggingRef = useRef(dragging);
-  draggingRef.current = dragging;
+  // Positions of the nodes being dragged (shared with the edge layer through dragStore.ts) and
+  // their elements; committed to the document when the drag ends.
+  const draggingRef = useRef<ReadonlyMap<string, XYPosition> | null>(null);
+  const dragEls = useRef(new Map<string, HTMLElement>());
 
   const nodeSel = useMemo(() => new Set(selectedNodes), [selectedNodes]);
   const edgeSel = useMemo(() => new Set(selectedEdges), [selectedEdges]);
@@ -131,13 +159,6 @@ function CanvasView() {
     [doc, inf, nodeSel, measured],
   );
   const edges = useMemo(() => deriveEdges(doc, inf, edgeSel, cache.current), [doc, inf, edgeSel]);
-  const nodes = useMemo(() => {
-    if (!dragging) return derivedNodes;
-    return derivedNodes.map((n) => {
-      const p = dragging.get(n.id);
-      return p ? { ...n, position: p } : n;
-    });
-  }, [derivedNodes, dragging]);
 
   // One drag is one undo step: its final positions are committed once, under a fresh key.
   const commitDrag = useCallback((moved: ReadonlyMap<string, XYPosition>) => {
@@ -148,7 +169,9 @@ function CanvasView() {
     actions.execute({ type: 'moveNodes', moves }, `drag-${++dragCount}`);
     actions.seal();
     draggingRef.current = null;
-    setDragging(null);
+    setDragPositions(null);
+    for (const el of dragEls.current.values()) el.classList.remove('layer-dragging');
+    dragEls.current.clear();
   }, []);
 
   const onNodesChange = useCallback(
@@ -185,14 +208,18 @@ function CanvasView() {
       if (moved && dragEnded) commitDrag(moved);
       else if (moved) {
         draggingRef.current = moved;
-        setDragging(moved);
+        moveElements(root.current, moved, dragEls.current);
+        setDragPositions(moved);
       }
       if (select.length) {
         const s = getState();
-        actions.select(applySelect(s.nodes, select), s.edges);
+        // A plain click or box selection replaces the selection, selected edges included.
+        const additive = flowStore.getState().multiSelectionActive;
+        const edges = select.some((c) => c.selected) && !additive ? [] : s.edges;
+        actions.select(applySelect(s.nodes, select), edges);
       }
     },
-    [commitDrag],
+    [commitDrag, flowStore],
   );
 
   const onDrop = useCallback(
@@ -255,18 +282,20 @@ function CanvasView() {
   );
 
   return (
-    <div className="canvas" ref={root} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={far ? 'canvas canvas--far' : 'canvas'}
+      ref={root}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <ReactFlow<LayerFlowNode, ShapeFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={derivedNodes}
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onDelete={onDelete}
+        onPaneClick={onPaneClick}
         isValidConnection={isValidConnection}
-        deleteKeyCode={DELETE_KEYS}
+        deleteKeyCode={null}
         snapToGrid={snap}
         snapGrid={[GRID, GRID]}
         disableKeyboardA11y
@@ -275,6 +304,7 @@ function CanvasView() {
         proOptions={PRO_OPTIONS}
         aria-label="Model graph"
       >
+        <EdgeLayer edges={edges} nodes={derivedNodes} />
         {chrome}
       </ReactFlow>
     </div>

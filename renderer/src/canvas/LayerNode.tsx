@@ -36,55 +36,61 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       aria-label={`${data.name} (${data.type})`}
       role="group"
     >
-      {data.ports.map((port, i) => (
-        <Handle
-          key={port}
-          id={port}
-          type="target"
-          position={Position.Left}
-          className="layer-node__in"
-          style={many ? { top: `${((i + 1) * 100) / (data.ports.length + 1)}%` } : undefined}
-          aria-label={`${data.name} input ${portLabel(port) ?? ''}`.trim()}
-        >
-          {many && i < data.ports.length - 1 && (
-            <span className="layer-node__port">{portLabel(port)}</span>
+      <div className="layer-node__ins">
+        {data.ports.map((port, i) => {
+          const numbered = many && i < data.ports.length - 1;
+          return (
+            <Handle
+              key={port}
+              id={port}
+              type="target"
+              position={Position.Left}
+              className={numbered ? 'layer-node__in layer-node__in--numbered' : 'layer-node__in'}
+              aria-label={`${data.name} input ${portLabel(port) ?? ''}`.trim()}
+            >
+              {numbered && <span className="layer-node__port">{portLabel(port)}</span>}
+            </Handle>
+          );
+        })}
+      </div>
+      <div className="layer-node__body">
+        <header className="layer-node__title">
+          <span className="layer-node__name">{data.name}</span>
+          <span className="layer-node__type">{data.type}</span>
+          {gradient && <GradientBadge gradient={gradient} />}
+          {data.error && (
+            <span className="layer-node__badge" role="img" aria-label="Error" title={data.error}>
+              !
+            </span>
           )}
-        </Handle>
-      ))}
-      <header className="layer-node__title">
-        <span className="layer-node__name">{data.name}</span>
-        <span className="layer-node__type">{data.type}</span>
-        {gradient && <GradientBadge gradient={gradient} />}
-        {data.error && (
-          <span className="layer-node__badge" role="img" aria-label="Error" title={data.error}>
-            !
+        </header>
+        {data.inline && <div className="layer-node__inline">{data.inline}</div>}
+        <div className="layer-node__meta">
+          <span className="layer-node__shape" aria-label="Output shape">
+            {data.shape ?? '?'}
           </span>
-        )}
-      </header>
-      {data.inline && <div className="layer-node__inline">{data.inline}</div>}
-      <div className="layer-node__meta">
-        <span className="layer-node__shape" aria-label="Output shape">
-          {data.shape ?? '?'}
-        </span>
-        {data.params !== null && (
-          <span className="layer-node__params" aria-label="Parameters">
-            {count.format(data.params)} params
-          </span>
+          {data.params !== null && (
+            <span className="layer-node__params" aria-label="Parameters">
+              {count.format(data.params)} params
+            </span>
+          )}
+        </div>
+        {gradient && <GradientNorm gradient={gradient} />}
+        {data.error && selected && (
+          <p className="layer-node__error" role="alert">
+            {data.error}
+          </p>
         )}
       </div>
-      {gradient && <GradientNorm gradient={gradient} />}
-      {data.error && selected && (
-        <p className="layer-node__error" role="alert">
-          {data.error}
-        </p>
-      )}
-      <Handle
-        id={OUTPUT_PORT}
-        type="source"
-        position={Position.Right}
-        className="layer-node__out"
-        aria-label={`${data.name} output`}
-      />
+      <div className="layer-node__outs">
+        <Handle
+          id={OUTPUT_PORT}
+          type="source"
+          position={Position.Right}
+          className="layer-node__out"
+          aria-label={`${data.name} output`}
+        />
+      </div>
     </div>
   );
 }

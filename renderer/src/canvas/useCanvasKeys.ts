@@ -6,6 +6,7 @@ import { actions, getState } from '../state/store.ts';
 import {
   copySelection,
   cutSelection,
+  deleteSelection,
   duplicateSelection,
   nudgeSelection,
   paste,
@@ -28,7 +29,10 @@ function editable(el: Element | null): boolean {
   return ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
-/** Binds the canvas shortcuts while mounted (Escape clears the selection); `onLayout` runs for Shift+L. */
+/**
+ * Binds the canvas shortcuts while mounted (Escape clears the selection, Delete/Backspace deletes
+ * it, edges included); `onLayout` runs for Shift+L.
+ */
 export function useCanvasKeys(root: RefObject<HTMLElement | null>, onLayout: () => void): void {
   useEffect(() => {
     const ours = (e: KeyboardEvent) => {
@@ -61,6 +65,14 @@ export function useCanvasKeys(root: RefObject<HTMLElement | null>, onLayout: () 
       }
       if (key === 'Escape' && !mod && !e.altKey && !e.shiftKey) {
         actions.select([], []);
+        return;
+      }
+      if ((key === 'Delete' || key === 'Backspace') && !mod && !e.altKey) {
+        const s = getState();
+        if (s.nodes.length || s.edges.length) {
+          e.preventDefault();
+          deleteSelection();
+        }
         return;
       }
       if (!mod && !e.altKey && e.shiftKey && key === 'l') {
