@@ -9,6 +9,7 @@ import {
   pane,
   topLeft,
 } from './bench/canvasDriver.ts';
+import { newFromTemplate, setField } from './editorDriver.ts';
 
 // The canvas with real mouse and keyboard input only: palette drag and drop, wiring by dragging
 // between handles, params through the inspector, and the editing shortcuts.
@@ -25,15 +26,6 @@ async function open(page: Page): Promise<string[]> {
   await page.goto('/');
   await expect(pane(page)).toBeVisible();
   return errors;
-}
-
-/** Sets a param of the selected layer through the inspector form. */
-async function setParam(page: Page, label: string, value: string): Promise<void> {
-  const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel(label, {
-    exact: true,
-  });
-  await field.fill(value);
-  await field.press('Tab');
 }
 
 async function select(page: Page, name: string, type: string): Promise<void> {
@@ -71,14 +63,14 @@ test('builds the two-tower model by dragging from the palette and between handle
   await expect(page.locator('.shape-edge__label')).toHaveCount(5);
 
   await select(page, 'input_layer', 'Input');
-  await setParam(page, 'Shape', '2');
+  await setField(page, 'Shape', '2');
   for (const [name, units] of [
     ['dense', '1'],
     ['dense_1', '2'],
     ['dense_2', '1'],
   ]) {
     await select(page, name, 'Dense');
-    await setParam(page, 'Units', units);
+    await setField(page, 'Units', units);
   }
 
   await expect
@@ -134,14 +126,14 @@ test('shows an error badge on a Concatenate of (None, 2) and a rank-3 tensor', a
   await dropLayer(page, 'Input', 150, 360);
   await dropLayer(page, 'Concatenate', 500, 250);
   await select(page, 'input_layer', 'Input');
-  await setParam(page, 'Shape', '2');
+  await setField(page, 'Shape', '2');
   await connect(page, 'input_layer', 'concatenate input 1');
   await connect(page, 'input_layer_1', 'concatenate input 2');
   const concat = node(page, 'concatenate', 'Concatenate');
   await expect(concat).toContainText('(None, 3)');
 
   await select(page, 'input_layer_1', 'Input');
-  await setParam(page, 'Shape', '3, 4');
+  await setField(page, 'Shape', '3, 4');
   const badge = concat.getByRole('img', { name: 'Error' });
   await expect(badge).toBeVisible();
   await expect(badge).toHaveAttribute('title', /in0 is \(None, 2\) but in1 is \(None, 3, 4\)/);
@@ -189,15 +181,13 @@ test('copies and pastes the selection with fresh names and its inner edges', asy
 
 test('pastes layers copied from another project', async ({ page }) => {
   await open(page);
-  await page.getByRole('button', { name: 'New', exact: true }).click();
-  await page.getByRole('button', { name: 'Two-tower' }).click();
+  await newFromTemplate(page, 'Two-tower');
   await expect(page.locator('.layer-node')).toHaveCount(5);
   await pane(page).click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+C');
 
-  await page.getByRole('button', { name: 'New', exact: true }).click();
-  await page.getByRole('button', { name: 'Blank' }).click();
+  await newFromTemplate(page, 'Blank');
   await expect(page.locator('.layer-node')).toHaveCount(0);
   await pane(page).click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('ControlOrMeta+V');

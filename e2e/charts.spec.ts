@@ -2,13 +2,11 @@
 // numbers of a small model's update (after = before + update, cell by cell), heatmaps with hover
 // read-outs for the MNIST MLP's large tensors, and the loss/gradient charts' toggles.
 import { expect, test, type Page } from '@playwright/test';
-import { newFromTemplate } from './editorDriver.ts';
-import { idxPair } from './bench/trainingProbe.ts';
+import { newFromTemplate, trainingButton } from './editorDriver.ts';
+import { idxFiles } from './bench/trainingProbe.ts';
 
 test.use({ viewport: { width: 1500, height: 1100 } });
 
-const trainingButton = (page: Page, name: string) =>
-  page.getByRole('toolbar', { name: 'Training' }).getByRole('button', { name, exact: true });
 const view = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 
 async function values(page: Page, selector: string): Promise<number[]> {
@@ -96,11 +94,7 @@ test('the MNIST MLP’s large tensors are heatmaps with hover values', async ({ 
   await page.goto('/');
   await newFromTemplate(page, 'MNIST MLP');
   await view(page, 'Data').click();
-  const { images, labels } = idxPair(200);
-  await page.getByLabel('Import data files').setInputFiles([
-    { name: 'train-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: images },
-    { name: 'train-labels-idx1-ubyte.gz', mimeType: 'application/gzip', buffer: labels },
-  ]);
+  await page.getByLabel('Import data files').setInputFiles(idxFiles(200));
   await expect(page.getByRole('list', { name: 'Data files' })).toContainText(
     'train-labels-idx1-ubyte.gz',
   );

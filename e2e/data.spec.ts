@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeIdx } from '../engine/data/idx.ts';
-import { newFromTemplate } from './editorDriver.ts';
+import { newFromTemplate, toolbarButton } from './editorDriver.ts';
 
 // The Data tab with real clicks: the two-tower example's built-in data, its preview and checked
 // bindings; a CSV with a text cell fails inline and changes nothing; an MNIST IDX pair imports
@@ -15,8 +15,6 @@ async function openDataTab(page: Page): Promise<Locator> {
 }
 
 const binding = (panel: Locator, name: RegExp) => panel.getByRole('group', { name });
-const undoButton = (page: Page) =>
-  page.getByRole('navigation', { name: 'Toolbar' }).getByRole('button', { name: 'Undo' });
 
 async function expectTwoTowerData(panel: Locator): Promise<void> {
   await expect(panel.getByLabel('Data source', { exact: true })).toHaveValue(
@@ -84,7 +82,7 @@ test('a CSV with a text cell is refused inline, naming row and column; nothing c
   );
 
   await expectTwoTowerData(panel);
-  await expect(undoButton(page)).toBeDisabled();
+  await expect(toolbarButton(page, 'Undo')).toBeDisabled();
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toBeHidden();
 });

@@ -1,14 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { connect, handle, node } from './bench/canvasDriver.ts';
+import { connect, dragNode, handle, node } from './bench/canvasDriver.ts';
 import {
   copySummary,
+  dirtyMarker,
   focusBody,
   inspector,
   newFromTemplate,
   nodePositions,
   setField,
   summaryRow,
+  toolbarButton,
 } from './editorDriver.ts';
 
 // The editor shell with real mouse and keyboard input: undo/redo over mixed edits, the inspector's
@@ -19,27 +21,12 @@ test.use({
   permissions: ['clipboard-read', 'clipboard-write'],
 });
 
-const undoButton = (page: Page) =>
-  page.getByRole('navigation', { name: 'Toolbar' }).getByRole('button', { name: 'Undo' });
-const redoButton = (page: Page) =>
-  page.getByRole('navigation', { name: 'Toolbar' }).getByRole('button', { name: 'Redo' });
-const dirtyMarker = (page: Page) => page.getByLabel('Unsaved changes');
+const undoButton = (page: Page) => toolbarButton(page, 'Undo');
+const redoButton = (page: Page) => toolbarButton(page, 'Redo');
 
 async function selectNode(page: Page, name: string, type: string): Promise<void> {
   await node(page, name, type).click();
   await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveValue(name);
-}
-
-/** Drags a node card by (dx, dy) pixels with the mouse. */
-async function dragNode(page: Page, name: string, type: string, dx: number, dy: number) {
-  const box = (await node(page, name, type).boundingBox())!;
-  const x = box.x + 40;
-  const y = box.y + 12;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 4 });
-  await page.mouse.move(x + dx, y + dy, { steps: 4 });
-  await page.mouse.up();
 }
 
 test('undo and redo walk through ten mixed edits and end where they started', async ({ page }) => {

@@ -1,5 +1,6 @@
-// Shared steps of the editor and projects e2e tests, done the way a user does them: toolbar
-// buttons, the template gallery, the summary's "Copy as text" and the inspector's labelled fields.
+// Shared steps of the editor, projects, data and training e2e tests, done the way a user does
+// them: toolbar buttons, the template gallery, the summary's "Copy as text" and the inspector's
+// labelled fields.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The inspector pane. */
@@ -7,12 +8,40 @@ export function inspector(page: Page): Locator {
   return page.getByRole('complementary', { name: 'Inspector' });
 }
 
+/** A button of the main toolbar by its exact name, e.g. 'Undo', 'Save'. */
+export function toolbarButton(page: Page, name: string): Locator {
+  return page
+    .getByRole('navigation', { name: 'Toolbar' })
+    .getByRole('button', { name, exact: true });
+}
+
+/** A button of the training toolbar by its exact name: 'Step', 'Epoch', 'Run', 'Pause'. */
+export function trainingButton(page: Page, name: string): Locator {
+  return page.getByRole('toolbar', { name: 'Training' }).getByRole('button', { name, exact: true });
+}
+
+/** The title bar's "Unsaved changes" marker. */
+export function dirtyMarker(page: Page): Locator {
+  return page.getByLabel('Unsaved changes');
+}
+
+/**
+ * Makes Save and Open use the app's download/upload fallback in `page` (call before goto).
+ * Headless Chromium has the File System Access API, but its pickers cannot be driven from a test;
+ * Playwright can drive downloads and file choosers.
+ */
+export async function useDownloadFallback(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) {
+      delete (Window.prototype as unknown as Record<string, unknown>)[name];
+      delete (window as unknown as Record<string, unknown>)[name];
+    }
+  });
+}
+
 /** Starts a new project from a gallery template (New → card). */
 export async function newFromTemplate(page: Page, title: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Toolbar' })
-    .getByRole('button', { name: 'New' })
-    .click();
+  await toolbarButton(page, 'New').click();
   const dialog = page.getByRole('dialog', { name: 'New project' });
   await dialog.getByRole('button', { name: title, exact: true }).click();
   await expect(dialog).toBeHidden();

@@ -54,18 +54,24 @@ interface Launched {
   files: string;
 }
 
-async function launch(userData = mkdtempSync(path.join(os.tmpdir(), 'loom-e2e-ud-'))) {
+const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/** Starts the app with fresh (or the given) user-data and files folders; `args` go to the app. */
+async function launch({
+  userData = tempDir('loom-e2e-ud-'),
+  files = tempDir('loom-e2e-files-'),
+  args = [] as string[],
+} = {}): Promise<Launched> {
   const app = await electron.launch({
     executablePath: binary ?? undefined,
     // Chromium refuses to run as root with its sandbox on; only then is it switched off.
-    args: [root, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [root, ...args, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     cwd: root,
     env: { ...process.env, LAYERLOOM_USER_DATA: userData },
   });
   const page = await app.firstWindow();
   await expect(page.getByRole('heading', { level: 1, name: 'Layerloom' })).toBeVisible();
-  const files = mkdtempSync(path.join(os.tmpdir(), 'loom-e2e-files-'));
-  return { app, page, userData, files } satisfies Launched;
+  return { app, page, userData, files };
 }
 
 /** Makes the next open/save dialog in main answer `file` (null = cancel). */
@@ -196,8 +202,8 @@ test.describe('desktop app', () => {
     // Simulate a crash: kill the main process without any clean shutdown.
     run.app.process().kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 500));
-    const again = await launch(userData);
-    run = { ...again, files: run.files };
+    const again = await launch({ userData, files: run.files });
+    run = again;
     const recovered = await again.page.evaluate(() => window.layerloom!.readRecovery());
     expect(recovered).toMatchObject({ name: 'unsaved.loom', text: '{"unsaved":true}' });
     await again.page.evaluate(() => window.layerloom!.clearRecovery());
@@ -231,13 +237,21 @@ test.describe('desktop app', () => {
     const { app, page } = run;
     await page.evaluate(() => window.layerloom!.setDirty(true));
     await app.evaluate(({ dialog, BrowserWindow }) => {
-      (dialog as unknown as Record<string, unknown>).showMessageBox = async () => ({
-        response: 2,
-        checkboxChecked: false,
-      });
+      const g = globalThis as unknown as { prompts: string[] };
+      g.prompts = [];
+      // Answers Cancel (the third button), recording what was asked.
+      (dialog as unknown as Record<string, unknown>).showMessageBox = async (
+        ...args: unknown[]
+      ) => {
+        g.prompts.push((args[args.length - 1] as { buttons: string[] }).buttons.join('/'));
+        return { response: 2, checkboxChecked: false };
+      };
       BrowserWindow.getAllWindows()[0]?.close();
     });
     await page.waitForTimeout(500);
+    expect(
+      await app.evaluate(() => (globalThis as unknown as { prompts: string[] }).prompts),
+    ).toEqual(["Save/Don't Save/Cancel"]);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     expect(
       await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle()),
@@ -245,17 +259,11 @@ test.describe('desktop app', () => {
   });
 
   test('opening a .loom from the command line loads it into the window', async () => {
-    const files = mkdtempSync(path.join(os.tmpdir(), 'loom-e2e-files-'));
+    const files = tempDir('loom-e2e-files-');
     const project = path.join(files, 'from-cli.loom');
     writeFileSync(project, readFileSync(path.join(root, 'assets', 'examples', 'two-tower.loom')));
-    const userData = mkdtempSync(path.join(os.tmpdir(), 'loom-e2e-ud-'));
-    const app = await electron.launch({
-      executablePath: binary ?? undefined,
-      args: [root, project, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      cwd: root,
-      env: { ...process.env, LAYERLOOM_USER_DATA: userData },
-    });
-    run = { app, page: await app.firstWindow(), userData, files };
+    run = await launch({ files, args: [project] });
+    const { app } = run;
     // The renderer takes the queued file and names the window after it.
     await expect
       .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle()))

@@ -5,7 +5,12 @@ import { parseProjectText } from '../engine/document/parse.ts';
 import { readSafetensors, writeSafetensors } from '../engine/export/safetensors.ts';
 import { initialWeights } from '../engine/session/weights.ts';
 import { node } from './bench/canvasDriver.ts';
-import { newFromTemplate } from './editorDriver.ts';
+import {
+  dirtyMarker,
+  newFromTemplate,
+  toolbarButton,
+  useDownloadFallback,
+} from './editorDriver.ts';
 
 // Export and import with real clicks: Export ▸ safetensors downloads the engine's weights for the
 // project; a TF.js zip imports back as the same layers; a weights file with a wrong shape is
@@ -13,19 +18,12 @@ import { newFromTemplate } from './editorDriver.ts';
 
 test.use({ viewport: { width: 1500, height: 900 } });
 
-test.beforeEach(async ({ page }) => {
-  // As in projects.spec.ts: without the File System Access pickers the app downloads and uploads.
-  await page.addInitScript(() => {
-    for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) {
-      delete (Window.prototype as unknown as Record<string, unknown>)[name];
-      delete (window as unknown as Record<string, unknown>)[name];
-    }
-  });
-});
+test.beforeEach(({ page }) => useDownloadFallback(page));
 
-const toolbar = (page: Page) => page.getByRole('navigation', { name: 'Toolbar' });
 const menuButton = (page: Page, name: 'Export' | 'Import') =>
-  toolbar(page).getByRole('button', { name: new RegExp(`^${name}`) });
+  page
+    .getByRole('navigation', { name: 'Toolbar' })
+    .getByRole('button', { name: new RegExp(`^${name}`) });
 
 /** Opens Export ▾ or Import ▾ with the mouse and picks an item. */
 async function choose(page: Page, menu: 'Export' | 'Import', item: string): Promise<void> {
@@ -42,6 +40,28 @@ async function exportDownload(page: Page, item: string, path: string) {
   return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
 }
 
+/** Imports a model file (TF.js zip or .keras) from disk with Import ▸ Model. */
+async function importModel(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await choose(page, 'Import', 'Model (TF.js, .zip, .keras)…');
+  await (await chooser).setFiles(path);
+}
+
+type Tensor = { name: string; shape: readonly number[]; data: Float32Array };
+
+/** Imports `list` as a safetensors file called `name` with Import ▸ Weights. */
+async function importWeights(page: Page, name: string, list: readonly Tensor[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await choose(page, 'Import', 'Weights (safetensors, .npz, JSON)…');
+  await (
+    await chooser
+  ).setFiles({
+    name,
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(writeSafetensors(list, {})),
+  });
+}
+
 /** The engine's weights for the two-tower example, by tensor name '<layer>/<weight>'. */
 function twoTowerWeights() {
   const text = readFileSync('assets/examples/two-tower.loom', 'utf8');
@@ -56,7 +76,7 @@ function twoTowerWeights() {
 }
 
 /** Tensors as plain, comparable data, sorted by name. */
-function plain(list: readonly { name: string; shape: readonly number[]; data: Float32Array }[]) {
+function plain(list: readonly Tensor[]) {
   return list
     .map((t) => ({ name: t.name, shape: [...t.shape], data: [...t.data] }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -126,9 +146,7 @@ test('a TF.js zip export imports back as the same layers', async ({ page }, test
   await newFromTemplate(page, 'Blank');
   for (const [name, type] of TWO_TOWER_LAYERS) await expect(node(page, name, type)).toHaveCount(0);
 
-  const chooser = page.waitForEvent('filechooser');
-  await choose(page, 'Import', 'Model (TF.js, .zip, .keras)…');
-  await (await chooser).setFiles(zipPath);
+  await importModel(page, zipPath);
   for (const [name, type] of TWO_TOWER_LAYERS) await expect(node(page, name, type)).toBeVisible();
   await expect(page.locator('.react-flow__node')).toHaveCount(TWO_TOWER_LAYERS.length);
   await expect(page).toHaveTitle('two_tower — two_tower.loom — Layerloom');
@@ -143,7 +161,7 @@ test('a weights file with a wrong shape is reported and changes nothing; a right
 }, testInfo) => {
   await page.goto('/');
   await newFromTemplate(page, 'Two-tower');
-  const undo = toolbar(page).getByRole('button', { name: 'Undo', exact: true });
+  const undo = toolbarButton(page, 'Undo');
   await expect(undo).toBeDisabled();
 
   const good = twoTowerWeights().map((t) => ({
@@ -154,15 +172,7 @@ test('a weights file with a wrong shape is reported and changes nothing; a right
     t.name === 'dense2/kernel' ? { ...t, shape: [3, 2], data: new Float32Array(6) } : t,
   );
 
-  let chooser = page.waitForEvent('filechooser');
-  await choose(page, 'Import', 'Weights (safetensors, .npz, JSON)…');
-  await (
-    await chooser
-  ).setFiles({
-    name: 'bad.safetensors',
-    mimeType: 'application/octet-stream',
-    buffer: Buffer.from(writeSafetensors(bad, {})),
-  });
+  await importWeights(page, 'bad.safetensors', bad);
   const report = page.getByRole('dialog', { name: 'Could not import bad.safetensors' });
   const alert = report.getByRole('alert');
   await expect(alert).toContainText("'dense2/kernel'");
@@ -170,17 +180,9 @@ test('a weights file with a wrong shape is reported and changes nothing; a right
   await expect(alert).toContainText('[2, 2]');
   await report.getByRole('button', { name: 'OK' }).click();
   await expect(undo).toBeDisabled();
-  await expect(page.getByLabel('Unsaved changes')).toHaveCount(0);
+  await expect(dirtyMarker(page)).toHaveCount(0);
 
-  chooser = page.waitForEvent('filechooser');
-  await choose(page, 'Import', 'Weights (safetensors, .npz, JSON)…');
-  await (
-    await chooser
-  ).setFiles({
-    name: 'good.safetensors',
-    mimeType: 'application/octet-stream',
-    buffer: Buffer.from(writeSafetensors(good, {})),
-  });
+  await importWeights(page, 'good.safetensors', good);
   const loaded = page.getByRole('dialog', { name: 'Weights loaded' });
   await expect(loaded.getByRole('alert')).toHaveText(
     'Loaded 6 tensors from good.safetensors into two_tower.',
@@ -217,9 +219,7 @@ test.describe('keras', () => {
     expect([...keras.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
 
     await newFromTemplate(page, 'Blank');
-    const chooser = page.waitForEvent('filechooser');
-    await choose(page, 'Import', 'Model (TF.js, .zip, .keras)…');
-    await (await chooser).setFiles(kerasPath);
+    await importModel(page, kerasPath);
     for (const [name, type] of TWO_TOWER_LAYERS) await expect(node(page, name, type)).toBeVisible();
   });
 });

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parseProjectText } from '../engine/document/parse.ts';
-import { node } from './bench/canvasDriver.ts';
+import { dragNode, node } from './bench/canvasDriver.ts';
 import {
   copySummary,
+  dirtyMarker,
   focusBody,
   inspector,
   newFromTemplate,
   nodePositions,
   setField,
   summaryRow,
+  toolbarButton,
+  useDownloadFallback,
 } from './editorDriver.ts';
 
 // Projects with real mouse and keyboard input: save (download), reload, open (upload) gives the
@@ -20,29 +23,11 @@ test.use({
   permissions: ['clipboard-read', 'clipboard-write'],
 });
 
-test.beforeEach(async ({ page }) => {
-  // Headless Chromium has the File System Access API, but its pickers cannot be driven from a
-  // test; without it the app uses its upload/download fallback, which Playwright can drive.
-  await page.addInitScript(() => {
-    for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) {
-      delete (Window.prototype as unknown as Record<string, unknown>)[name];
-      delete (window as unknown as Record<string, unknown>)[name];
-    }
-  });
-});
-
-const toolbarButton = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Toolbar' }).getByRole('button', { name, exact: true });
-const dirtyMarker = (page: Page) => page.getByLabel('Unsaved changes');
+test.beforeEach(({ page }) => useDownloadFallback(page));
 
 /** Edits the two-tower template a little: moves dense2, changes dense1's units and activation. */
 async function editTwoTower(page: Page): Promise<void> {
-  const box = (await node(page, 'dense2', 'Dense').boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + 12);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 100, box.y + 60, { steps: 4 });
-  await page.mouse.move(box.x + 160, box.y + 112, { steps: 4 });
-  await page.mouse.up();
+  await dragNode(page, 'dense2', 'Dense', 120, 100);
   await summaryRow(page, 'dense1').click();
   await setField(page, 'Units', '6');
   await inspector(page).getByLabel('Activation', { exact: true }).selectOption('tanh');

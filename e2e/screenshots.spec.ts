@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newFromTemplate, summaryRow } from './editorDriver.ts';
+import { newFromTemplate, summaryRow, trainingButton } from './editorDriver.ts';
 
 // README screenshots: the two-tower and MNIST MLP templates in the light and dark themes, written
 // to assets/screenshots/. Runs only on request: SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts
@@ -47,10 +47,7 @@ test('the training walkthrough: two-tower, one Step, its gradients', async ({ pa
   // A taller dock shows the whole Step view.
   await page.getByRole('separator', { name: 'Resize dock' }).focus();
   for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowUp');
-  const step = page.getByRole('toolbar', { name: 'Training' }).getByRole('button', {
-    name: 'Step',
-    exact: true,
-  });
+  const step = trainingButton(page, 'Step');
   await step.click();
   await expect(page.getByTestId('step-counter')).toHaveText('1');
   await page.getByRole('button', { name: 'Fit View' }).click();

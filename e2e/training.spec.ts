@@ -5,27 +5,25 @@ import { inferShapes } from '../engine/graph/infer.ts';
 import { bindData } from '../engine/session/bind.ts';
 import { TrainingSession } from '../engine/session/session.ts';
 import { loadSource } from '../engine/session/source.ts';
-import { inspector, newFromTemplate } from './editorDriver.ts';
+import {
+  inspector,
+  newFromTemplate,
+  setField,
+  summaryRow,
+  toolbarButton,
+  trainingButton,
+  useDownloadFallback,
+} from './editorDriver.ts';
 import { node } from './bench/canvasDriver.ts';
-import { idxPair } from './bench/trainingProbe.ts';
+import { idxFiles } from './bench/trainingProbe.ts';
 
 // Training in the app with real clicks: the worker trains on WebGL2 (SwiftShader) while the UI
 // stays interactive; the Step view shows the whole update, checked against the engine itself.
 
 test.use({ viewport: { width: 1500, height: 950 } });
 
-test.beforeEach(async ({ page }) => {
-  // Save/Open through download/upload, which Playwright can drive (see projects.spec.ts).
-  await page.addInitScript(() => {
-    for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) {
-      delete (Window.prototype as unknown as Record<string, unknown>)[name];
-      delete (window as unknown as Record<string, unknown>)[name];
-    }
-  });
-});
-
-const trainingButton = (page: Page, name: string) =>
-  page.getByRole('toolbar', { name: 'Training' }).getByRole('button', { name, exact: true });
+// Save/Open through download/upload, which Playwright can drive.
+test.beforeEach(({ page }) => useDownloadFallback(page));
 
 async function openTraining(page: Page, template: string): Promise<void> {
   await page.goto('/');
@@ -124,14 +122,14 @@ test('an IDX pair and a CSV: bind, train one epoch, read the confusion matrix', 
   await newFromTemplate(page, 'MNIST MLP');
   await page.getByRole('tab', { name: 'Data', exact: true }).click();
   const n = 200;
-  const { images, labels } = idxPair(n);
   // The same labels as a CSV column, as a spreadsheet export would give them.
   const csv = ['label', ...Array.from({ length: n }, (_, i) => String(i % 10))].join('\n');
-  await page.getByLabel('Import data files').setInputFiles([
-    { name: 'train-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: images },
-    { name: 'train-labels-idx1-ubyte.gz', mimeType: 'application/gzip', buffer: labels },
-    { name: 'labels.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
-  ]);
+  await page
+    .getByLabel('Import data files')
+    .setInputFiles([
+      ...idxFiles(n),
+      { name: 'labels.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+    ]);
   const files = page.getByRole('list', { name: 'Data files' });
   await expect(files).toContainText('labels.csv');
   await expect(files).toContainText('train-labels-idx1-ubyte');
@@ -184,9 +182,8 @@ test('trained weights and the loss history are saved with the project and reopen
     await trainingButton(page, 'Step').click();
     await expect(page.getByTestId('step-counter')).toHaveText(String(i));
   }
-  const toolbar = page.getByRole('navigation', { name: 'Toolbar' });
   const download = page.waitForEvent('download');
-  await toolbar.getByRole('button', { name: 'Save', exact: true }).click();
+  await toolbarButton(page, 'Save').click();
   const path = testInfo.outputPath('two-tower.loom');
   await (await download).saveAs(path);
   const saved = parseProjectText(readFileSync(path, 'utf8'));
@@ -195,7 +192,7 @@ test('trained weights and the loss history are saved with the project and reopen
 
   await page.reload();
   const chooser = page.waitForEvent('filechooser');
-  await toolbar.getByRole('button', { name: 'Open', exact: true }).click();
+  await toolbarButton(page, 'Open').click();
   await (await chooser).setFiles(path);
   await page.getByRole('tab', { name: 'Training', exact: true }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('3');
@@ -209,13 +206,8 @@ test('trained weights and the loss history are saved with the project and reopen
 
   // Editing the graph after training says which weights are kept and which start afresh.
   await page.getByRole('tab', { name: 'Summary', exact: true }).click();
-  await page
-    .getByRole('table', { name: 'Model summary' })
-    .getByRole('row', { name: /^dense2 \(/ })
-    .click();
-  const units = inspector(page).getByLabel('Units', { exact: true });
-  await units.fill('3');
-  await units.press('Tab');
+  await summaryRow(page, 'dense2').click();
+  await setField(page, 'Units', '3');
   await page.getByRole('tab', { name: 'Training', exact: true }).click();
   await expect(page.getByTestId('weight-status')).toContainText('3 kept');
   await expect(page.getByTestId('weight-status')).toContainText('3 re-initialised');

@@ -1,16 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openHarness } from './harness/bundle.ts';
-import type { Harness } from './harness/webgl.ts';
 
 // Every case of the shared op suite runs forward and backward on the WebGL2 backend (in real
 // Chromium, SwiftShader here) and on the CPU backend, on fresh random inputs; float32 kernels must
 // agree within a relative 1e-4.
-
-declare global {
-  interface Window {
-    loomHarness: Harness;
-  }
-}
 
 test('WebGL2 is available with float render targets', async ({ page }) => {
   await openHarness(page);

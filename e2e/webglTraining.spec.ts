@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openHarness } from './harness/bundle.ts';
-import type { Harness } from './harness/webgl.ts';
 
 // Whole training steps on the WebGL2 backend match the CPU backend (loss, metrics, gradients,
 // updates and weights within a relative 1e-4), the fused GPU optimizer passes match the CPU
 // optimizers, and texture memory stays constant over 1,000 steps.
-
-declare global {
-  interface Window {
-    loomHarness: Harness;
-  }
-}
 
 const example = (name: string) =>
   readFileSync(new URL(`../assets/examples/${name}.loom`, import.meta.url), 'utf8');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { bundle } from '../engine/cli/bench/bundle.ts';
 import type { Harness } from '../engine/worker/testing/harness.ts';
+import { serveFiles } from './harness/bundle.ts';
 
 // The training worker in real Chromium: the worker and a page harness are bundled with esbuild
 // here and served from the app's origin (page.route) under the app's own CSP, so the worker loads
@@ -31,16 +32,7 @@ test.beforeAll(async ({ request }) => {
 async function open(page: Page): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/__worker-test/*', (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').pop()!;
-    const body = files[name];
-    if (body === undefined) return route.fulfill({ status: 404 });
-    return route.fulfill({
-      body,
-      contentType: name.endsWith('.html') ? 'text/html' : 'text/javascript',
-      headers: { 'content-security-policy': csp },
-    });
-  });
+  await serveFiles(page, '__worker-test', files, { 'content-security-policy': csp });
   await page.goto('/__worker-test/index.html');
   await page.waitForFunction(() => 'harness' in window);
   expect(errors).toEqual([]);
@@ -178,6 +170,7 @@ test.describe('training worker', () => {
     );
     expect(got.ready.backend, got.ready.reason).toBe('webgl');
     expect(got.backend).toEqual([]);
+    expect(got.losses).toHaveLength(got.want.length);
     // Same weights, same dropout masks (one hash on CPU and GPU): the same losses.
     got.losses.forEach((l, i) => expect(l).toBeCloseTo(got.want[i], 4));
   });
@@ -216,6 +209,7 @@ test.describe('training worker', () => {
     });
     expect(got.done).toMatchObject({ type: 'done', step: 50 });
     expect(got.finite).toBe(true);
+    expect(got.losses).toHaveLength(got.want.length);
     // The step after the loss is recomputed from the last good weights: the loss curve is the
     // CPU's, with no jump.
     got.losses.forEach((l, i) => expect(l).toBeCloseTo(got.want[i], 4));

@@ -2,6 +2,7 @@
 // object), so the exact set of exposed functions is unit-tested without Electron. Invariant: the
 // renderer never receives ipcRenderer, an IPC event object, or any function not typed in api.ts.
 import type { BridgeError, IpcResult, LayerloomBridge, MenuCommand, OpenedFile } from './api.ts';
+import { LoomError } from '../engine/errors.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, INVOKE_METHODS, isMenuCommand } from './channels.ts';
 
 /** The parts of Electron's ipcRenderer the bridge uses. */
@@ -21,17 +22,27 @@ function isOpenedFile(value: unknown): value is OpenedFile {
   );
 }
 
-function malformedReply(channel: string): BridgeError {
-  const what = `the desktop shell sent a malformed reply on '${channel}'`;
-  const fix = 'Restart Layerloom; if it persists, report a bug.';
+/** `e` as the plain object that survives the context bridge (see api.ts). */
+export function plainBridgeError(e: LoomError): BridgeError {
   return {
     name: 'LoomError',
-    code: 'internal',
-    what,
-    where: { path: channel },
-    fix,
-    message: `${what} (at ${channel}). ${fix}`,
+    code: e.code,
+    what: e.what,
+    where: { ...e.where },
+    fix: e.fix,
+    message: e.message,
   };
+}
+
+function malformedReply(channel: string): BridgeError {
+  return plainBridgeError(
+    new LoomError(
+      'internal',
+      `the desktop shell sent a malformed reply on '${channel}'`,
+      { path: channel },
+      'Restart Layerloom; if it persists, report a bug.',
+    ),
+  );
 }
 
 async function call(ipc: RendererIpc, channel: string, args: unknown[]): Promise<unknown> {

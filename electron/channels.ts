@@ -18,9 +18,6 @@ export const INVOKE_CHANNELS = {
   setDirty: 'window:setDirty',
 } as const satisfies { readonly [M in InvokeMethod]: string };
 
-/** Every invoke channel name. */
-export type IpcChannel = (typeof INVOKE_CHANNELS)[InvokeMethod];
-
 /** The invoke methods, in a stable order. */
 export const INVOKE_METHODS = Object.keys(INVOKE_CHANNELS) as InvokeMethod[];
 

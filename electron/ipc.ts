@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { BridgeError, InvokeMethod, IpcResult, LayerloomBridge } from './api.ts';
 import { isLoomError, LoomError } from '../engine/errors.ts';
+import { plainBridgeError } from './bridge.ts';
 import { INVOKE_CHANNELS } from './channels.ts';
 import { HANDLE_PATTERN } from './files/handles.ts';
 import type { Handler, HandlerRegistry, ShellWindow } from './handlers.ts';
@@ -88,22 +89,15 @@ export function parseIpcArgs<M extends InvokeMethod>(
 
 /** Any thrown value as the plain BridgeError the renderer receives. */
 export function toBridgeError(error: unknown): BridgeError {
-  const e = isLoomError(error)
-    ? error
-    : new LoomError(
-        'internal',
-        `unexpected error in the desktop shell: ${error instanceof Error ? error.message : String(error)}`,
-        {},
-        'Try again; if it persists, report a bug.',
-      );
-  return {
-    name: 'LoomError',
-    code: e.code,
-    what: e.what,
-    where: { ...e.where },
-    fix: e.fix,
-    message: e.message,
-  };
+  if (isLoomError(error)) return plainBridgeError(error);
+  return plainBridgeError(
+    new LoomError(
+      'internal',
+      `unexpected error in the desktop shell: ${error instanceof Error ? error.message : String(error)}`,
+      {},
+      'Try again; if it persists, report a bug.',
+    ),
+  );
 }
 
 /** A guarded handler: checks the sender, validates, runs, and wraps the outcome. */

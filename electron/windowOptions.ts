@@ -3,7 +3,7 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import path from 'node:path';
 import { LoomError } from '../engine/errors.ts';
-import type { WindowState } from './files/windowState.ts';
+import { DEFAULT_WINDOW_STATE, MIN_SIZE, type WindowState } from './files/windowState.ts';
 
 /** Security-relevant webPreferences, identical for every window. */
 export const SECURE_WEB_PREFERENCES = {
@@ -37,13 +37,13 @@ export function mainWindowOptions(
     );
   }
   return {
-    width: placement?.width ?? 1280,
-    height: placement?.height ?? 800,
+    width: placement?.width ?? DEFAULT_WINDOW_STATE.width,
+    height: placement?.height ?? DEFAULT_WINDOW_STATE.height,
     ...(placement?.x !== undefined && placement.y !== undefined
       ? { x: placement.x, y: placement.y }
       : {}),
-    minWidth: 720,
-    minHeight: 480,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Layerloom',
     show: false,
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath },

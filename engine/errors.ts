@@ -95,6 +95,16 @@ function formatMessage(what: string, where: Where, fix: string): string {
   return fix ? `${msg} ${fix}` : msg;
 }
 
+/**
+ * The message of anything thrown: an Error's message, the message of an error that crossed a
+ * worker or IPC boundary as a plain object, else its string form.
+ */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  const message = (e as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(e);
+}
+
 /** True when `e` is a LoomError (also across realms, e.g. after structured cloning). */
 export function isLoomError(e: unknown): e is LoomError {
   return e instanceof LoomError || (e instanceof Error && e.name === 'LoomError' && 'code' in e);

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { bundle } from '../../engine/cli/bench/bundle.ts';
 import type { BenchApi, Engine, Skipped } from '../../engine/cli/bench/page/api.ts';
 import type { Measurement } from '../../engine/cli/bench/timing.ts';
+import { serveFiles } from '../harness/bundle.ts';
 
 // The `npm run bench` page, run briefly: every engine trains the same two-tower model from the
 // same weights on the same data, so after the same warm-up all report the same loss — the
@@ -18,23 +19,14 @@ type Win = Window & { bench: BenchApi };
 
 test('the bench page runs Layerloom and identical TF.js models side by side', async ({ page }) => {
   test.setTimeout(120_000);
-  const files = await bundle({ main: 'engine/cli/bench/page/main.ts' });
+  const files: Record<string, string | Buffer> = await bundle({
+    main: 'engine/cli/bench/page/main.ts',
+  });
   files['index.html'] =
     '<!doctype html><meta charset="utf-8"><script type="module" src="./main.js"></script>';
-  await page.route('**/__bench/*', (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').pop()!;
-    if (name.endsWith('.wasm'))
-      return route.fulfill({
-        body: readFileSync(new URL(name, wasmDir)),
-        contentType: 'application/wasm',
-      });
-    const body = files[name];
-    if (body === undefined) return route.fulfill({ status: 404 });
-    return route.fulfill({
-      body,
-      contentType: name.endsWith('.html') ? 'text/html' : 'text/javascript',
-    });
-  });
+  for (const name of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm')))
+    files[name] = readFileSync(new URL(name, wasmDir));
+  await serveFiles(page, '__bench', files);
   await page.goto('/__bench/index.html');
   await page.waitForFunction(() => 'bench' in window);
   const env = await page.evaluate(

@@ -10,7 +10,7 @@ import { inferShapes } from '../../engine/graph/infer.ts';
 import { summaryTable } from '../../engine/summary/table.ts';
 import { benchGraph } from './canvasGraph.ts';
 import { node, pane } from './canvasDriver.ts';
-import { trainingProbe, type TrainingProbeResult } from './trainingProbe.ts';
+import { quantile, trainingProbe, type TrainingProbeResult } from './trainingProbe.ts';
 
 /** What the probe measured (milliseconds). */
 export interface CanvasBenchResult {
@@ -30,11 +30,6 @@ export interface CanvasBenchResult {
   loadMs: number;
   /** Median of inferShapes + summaryTable for the graph, in Node. */
   inferSummaryMedianMs: number;
-}
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
 /**

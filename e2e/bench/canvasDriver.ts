@@ -17,7 +17,7 @@ export function handle(page: Page, label: string): Locator {
   return page.locator(`.react-flow__handle[aria-label="${label}"]`);
 }
 
-/** All edge labels as shown (one per edge), keyed by edge id. */
+/** All edge labels as shown (one per edge). */
 export async function edgeLabels(page: Page): Promise<string[]> {
   return page.locator('.shape-edge__label').allTextContents();
 }
@@ -45,6 +45,18 @@ export async function dragBetween(page: Page, from: Locator, to: Locator): Promi
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
   await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Drags a node card by its header (dx, dy) pixels with the mouse, in two legs. */
+export async function dragNode(page: Page, name: string, type: string, dx: number, dy: number) {
+  const box = (await node(page, name, type).boundingBox())!;
+  const x = box.x + 40;
+  const y = box.y + 12;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 4 });
+  await page.mouse.move(x + dx, y + dy, { steps: 4 });
   await page.mouse.up();
 }
 

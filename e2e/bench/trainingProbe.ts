@@ -3,6 +3,7 @@
 // and measures the page's requestAnimationFrame intervals while the worker trains on WebGL2.
 import { gzipSync } from 'node:zlib';
 import { expect, type Page } from '@playwright/test';
+import { newFromTemplate, trainingButton } from '../editorDriver.ts';
 
 /** What the probe measured. */
 export interface TrainingProbeResult {
@@ -15,13 +16,14 @@ export interface TrainingProbeResult {
   backend: string;
 }
 
-function quantile(xs: number[], q: number): number {
+/** The q-quantile of `xs` (nearest rank below; NaN when empty). */
+export function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 }
 
 /** An MNIST-format IDX pair (gzipped): n 28×28 images whose brightness pattern encodes the label. */
-export function idxPair(n: number): { images: Buffer; labels: Buffer } {
+function idxPair(n: number): { images: Buffer; labels: Buffer } {
   const images = Buffer.alloc(16 + n * 784);
   images.writeUInt32BE(0x00000803, 0);
   images.writeUInt32BE(n, 4);
@@ -44,6 +46,15 @@ export function idxPair(n: number): { images: Buffer; labels: Buffer } {
   return { images: gzipSync(images), labels: gzipSync(labels) };
 }
 
+/** The IDX pair of `n` samples as the files a user picks for "Import data files". */
+export function idxFiles(n: number): { name: string; mimeType: string; buffer: Buffer }[] {
+  const { images, labels } = idxPair(n);
+  return [
+    { name: 'train-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: images },
+    { name: 'train-labels-idx1-ubyte.gz', mimeType: 'application/gzip', buffer: labels },
+  ];
+}
+
 const stepCount = async (page: Page) =>
   Number(((await page.getByTestId('step-counter').textContent()) ?? '0').replace(/,/g, ''));
 
@@ -51,30 +62,16 @@ const stepCount = async (page: Page) =>
 export async function trainingProbe(page: Page, baseURL: string): Promise<TrainingProbeResult> {
   await page.setViewportSize({ width: 1600, height: 900 });
   await page.goto(baseURL);
-  await page
-    .getByRole('navigation', { name: 'Toolbar' })
-    .getByRole('button', { name: 'New' })
-    .click();
-  await page
-    .getByRole('dialog', { name: 'New project' })
-    .getByRole('button', { name: 'MNIST MLP' })
-    .click();
+  await newFromTemplate(page, 'MNIST MLP');
   await page.getByRole('tab', { name: 'Data', exact: true }).click();
-  const { images, labels } = idxPair(6000);
-  await page.getByLabel('Import data files').setInputFiles([
-    { name: 'train-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: images },
-    { name: 'train-labels-idx1-ubyte.gz', mimeType: 'application/gzip', buffer: labels },
-  ]);
+  await page.getByLabel('Import data files').setInputFiles(idxFiles(6000));
   await expect(page.getByRole('list', { name: 'Data files' })).toContainText('train-labels', {
     timeout: 60_000,
   });
   await page.getByRole('tab', { name: 'Training', exact: true }).click();
   await page.getByRole('tab', { name: 'Curves' }).click();
-  const run = page.getByRole('toolbar', { name: 'Training' }).getByRole('button', { name: 'Run' });
-  await run.click();
-  await expect(
-    page.getByRole('toolbar', { name: 'Training' }).getByRole('button', { name: 'Pause' }),
-  ).toBeVisible();
+  await trainingButton(page, 'Run').click();
+  await expect(trainingButton(page, 'Pause')).toBeVisible();
   // Past loading and the first (compiling) steps before measuring.
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(3);
   const backend = (await page.getByTestId('backend').textContent()) ?? '';
@@ -93,10 +90,7 @@ export async function trainingProbe(page: Page, baseURL: string): Promise<Traini
   })`)) as number[];
   const steps = (await stepCount(page)) - s0;
   const seconds = (Date.now() - t0) / 1000;
-  await page
-    .getByRole('toolbar', { name: 'Training' })
-    .getByRole('button', { name: 'Pause' })
-    .click();
+  await trainingButton(page, 'Pause').click();
   return {
     frameMedianMs: quantile(frames, 0.5),
     frameP95Ms: quantile(frames, 0.95),

@@ -1,53 +1,51 @@
-// Node side of the WebGL harness: bundles e2e/harness/webgl.ts (and the engine it imports) with
-// esbuild, resolving `*.glsl?raw` imports to their text as Vite does, and serves it to a page.
-import { build, type Plugin } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+// Node side of the in-browser harnesses: serves esbuild bundles (engine/cli/bench/bundle.ts, which
+// loads `*.glsl?raw` imports as text as Vite does) to a page from the test server's origin, and
+// opens the WebGL harness (e2e/harness/webgl.ts) as `window.loomHarness`.
 import type { Page } from '@playwright/test';
+import { bundle } from '../../engine/cli/bench/bundle.ts';
+import type { Harness } from './webgl.ts';
 
-const rawGlsl: Plugin = {
-  name: 'glsl-raw',
-  setup(b) {
-    b.onResolve({ filter: /\.glsl\?raw$/ }, (args) => ({
-      path: resolve(args.resolveDir, args.path.replace(/\?raw$/, '')),
-      namespace: 'glsl-raw',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'glsl-raw' }, async (args) => ({
-      contents: await readFile(args.path, 'utf8'),
-      loader: 'text',
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
-
-let bundled: Promise<string> | null = null;
-
-/** The harness as one ES module (built once per test process). */
-export function harnessBundle(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [new URL('./webgl.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    write: false,
-    plugins: [rawGlsl],
-  }).then((r) => r.outputFiles[0].text);
-  return bundled;
+declare global {
+  interface Window {
+    loomHarness: Harness;
+  }
 }
+
+/**
+ * Answers requests for `/<dir>/<name>` in `page` with `files[name]` (404 when absent), typed by
+ * extension (.html, .wasm, else JavaScript), with `headers` added.
+ */
+export async function serveFiles(
+  page: Page,
+  dir: string,
+  files: Record<string, string | Buffer>,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  await page.route(`**/${dir}/*`, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop()!;
+    const body = files[name];
+    if (body === undefined) return route.fulfill({ status: 404 });
+    const contentType = name.endsWith('.html')
+      ? 'text/html'
+      : name.endsWith('.wasm')
+        ? 'application/wasm'
+        : 'text/javascript';
+    return route.fulfill({ body, contentType, headers });
+  });
+}
+
+let harness: Promise<Record<string, string>> | null = null;
 
 /** Opens a bare page at the test server's origin with the harness loaded as `window.loomHarness`. */
 export async function openHarness(page: Page): Promise<void> {
-  const code = await harnessBundle();
-  await page.route('**/__webgl-harness.html', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><meta charset="utf-8"><script type="module" src="/__webgl-harness.js"></script>',
-    }),
-  );
-  await page.route('**/__webgl-harness.js', (route) =>
-    route.fulfill({ contentType: 'text/javascript', body: code }),
-  );
-  await page.goto('/__webgl-harness.html');
+  // Built once per test process.
+  harness ??= bundle({ harness: new URL('./webgl.ts', import.meta.url).pathname });
+  const files = {
+    ...(await harness),
+    'index.html':
+      '<!doctype html><meta charset="utf-8"><script type="module" src="./harness.js"></script>',
+  };
+  await serveFiles(page, '__webgl-harness', files);
+  await page.goto('/__webgl-harness/index.html');
   await page.waitForFunction(() => 'loomHarness' in window);
 }

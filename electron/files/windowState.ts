@@ -24,7 +24,7 @@ export interface WindowState {
 
 /** Size used on first launch or when the saved state is unusable. */
 export const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 800, maximized: false };
-/** Smallest size the window may have (matches windowOptions' minWidth/minHeight). */
+/** Smallest size the window may have (windowOptions' minWidth/minHeight). */
 export const MIN_SIZE = { width: 720, height: 480 } as const;
 
 const int = z.number().int().min(-100_000).max(100_000);

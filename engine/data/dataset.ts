@@ -1,7 +1,7 @@
 // The Dataset type every reader, built-in and generator produces, and the few helpers the readers
 // share (file names, size limits, gzip). Invariant: every array's first axis is the sample axis.
 import { gunzipSync } from 'fflate';
-import { LoomError } from '../errors.ts';
+import { errorMessage, LoomError } from '../errors.ts';
 import type { LoomErrorCode } from '../errors.ts';
 import type { TensorData } from '../tensor.ts';
 
@@ -26,6 +26,15 @@ export interface TypedArrayData extends TensorData {
 
 /** Largest decompressed size any reader accepts (npz total, gzip member). */
 export const MAX_INFLATED_BYTES = 2 * 1024 * 1024 * 1024;
+
+/**
+ * Most bytes `stored` compressed bytes can inflate to: deflate (zip method 8, gzip) expands at
+ * most ~1032× (a 258-byte match per ~2 bits, rounded up); a stored entry (method 0) is its own
+ * size. fflate allocates a declared size before inflating, so a bigger claim is refused first.
+ */
+export function mostInflated(stored: number, method = 8): number {
+  return method === 0 ? stored : stored * 1032 + 1024;
+}
 
 /** The last path component of a file name ("a/b\\c.npy" → "c.npy"). */
 export function baseName(file: string): string {
@@ -68,9 +77,8 @@ export function gunzipChecked(bytes: Uint8Array, file: string, code: LoomErrorCo
       { file },
       'Split the data into smaller files.',
     );
-  // fflate allocates ISIZE bytes up front; deflate expands at most ~1032×, so a bigger claim is a
-  // lie, refused before allocating.
-  if (declared > n * 1032 + 1024)
+  // fflate allocates ISIZE bytes up front: a claim the data cannot hold is refused before that.
+  if (declared > mostInflated(n))
     throw new LoomError(
       code,
       `the gzip data declares ${declared} uncompressed bytes, more than its ${n} compressed bytes can hold`,
@@ -83,7 +91,7 @@ export function gunzipChecked(bytes: Uint8Array, file: string, code: LoomErrorCo
   } catch (e) {
     throw new LoomError(
       code,
-      `the gzip data is corrupt (${e instanceof Error ? e.message : String(e)})`,
+      `the gzip data is corrupt (${errorMessage(e)})`,
       { file },
       'Download or copy the file again.',
     );

@@ -3,14 +3,11 @@
 // zip bomb is refused from its directory alone.
 import { unzipSync, zipSync } from 'fflate';
 import type { UnzipFileInfo, Zippable } from 'fflate';
-import { LoomError, isLoomError } from '../errors.ts';
+import { errorMessage, LoomError, isLoomError } from '../errors.ts';
 import type { TensorData } from '../tensor.ts';
-import { MAX_INFLATED_BYTES, fileStem } from './dataset.ts';
+import { MAX_INFLATED_BYTES, fileStem, mostInflated } from './dataset.ts';
 import type { Dataset } from './dataset.ts';
 import { readNpy, writeNpy } from './npy.ts';
-
-/** Deflate's largest expansion (a 258-byte match per ~2 bits), rounded up. */
-const MAX_DEFLATE_RATIO = 1032;
 
 /** Most entries an .npz may hold. */
 export const MAX_NPZ_ENTRIES = 10_000;
@@ -40,7 +37,7 @@ function unzip(bytes: Uint8Array, file: string, filter: (f: UnzipFileInfo) => bo
     if (isLoomError(e)) throw e;
     throw new LoomError(
       'data/npz',
-      `not a valid .npz (zip) archive: ${e instanceof Error ? e.message : String(e)}`,
+      `not a valid .npz (zip) archive: ${errorMessage(e)}`,
       { file },
       'Save the arrays again with numpy.savez or numpy.savez_compressed.',
     );
@@ -94,10 +91,7 @@ export function readNpz(
         at,
         'Split the array into smaller files.',
       );
-    // fflate allocates the declared size before inflating. Deflate expands at most ~1032×, and a
-    // stored entry is exactly its own size, so a bigger claim is a lie, refused before allocating.
-    const most = info.compression === 0 ? info.size : info.size * MAX_DEFLATE_RATIO + 1024;
-    if (info.originalSize > most)
+    if (info.originalSize > mostInflated(info.size, info.compression))
       throw new LoomError(
         'data/npz',
         `the entry '${info.name}' declares ${info.originalSize} bytes, more than its ${info.size} stored bytes can hold`,

@@ -2,6 +2,7 @@
 // Plain numbers, so any tool can read it; float32 values survive the round trip exactly because a
 // JavaScript number prints the shortest decimal that parses back to the same double.
 import { LoomError } from '../errors.ts';
+import { sizeOf } from '../tensor.ts';
 import type { NamedTensor } from './model.ts';
 
 /** The JSON weights document. */
@@ -67,7 +68,7 @@ export function readWeightsJson(bytes: Uint8Array, file = 'weights.json'): Named
       fail(`dtype must be 'float32', got ${JSON.stringify(t.dtype)}`, at, file);
     if (!Array.isArray(t.shape) || !t.shape.every((n) => Number.isInteger(n) && n >= 0))
       fail('shape must be a list of non-negative integers', at, file);
-    const size = t.shape.reduce((a, b) => a * b, 1);
+    const size = sizeOf(t.shape);
     if (!Array.isArray(t.values) || t.values.length !== size)
       fail(`'${t.name}' needs ${size} values for shape [${t.shape.join(', ')}]`, at, file);
     if (!t.values.every((v) => typeof v === 'number'))

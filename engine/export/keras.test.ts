@@ -223,6 +223,7 @@ describe('.keras archive', () => {
     expect(toSnakeCase('Dense')).toBe('dense');
     expect(toSnakeCase('GlobalAveragePooling2D')).toBe('global_average_pooling2d');
     expect(toSnakeCase('RMSprop')).toBe('rm_sprop');
+    expect(toSnakeCase('Conv2D')).toBe('conv2d');
   });
 
   const hasPython =

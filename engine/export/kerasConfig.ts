@@ -44,11 +44,22 @@ export function kerasLayerEntry(layer: ExportLayer): Json {
   };
 }
 
-/** The loss of one output as compile() receives it: a name, or a serialised Loss with its options. */
-function kerasLoss(doc: Project, nodeId: string): unknown {
+/** The loss of one output: its definition and the Keras constructor arguments of its settings. */
+export function outputLoss(doc: Project, nodeId: string) {
   const spec = doc.training.losses[nodeId] ?? doc.training.defaultLoss;
   const def = getLoss(spec.type);
   const args = def.kerasArgs(parseConfig(def.params, spec.params, `${spec.type} loss settings`));
+  return { spec, def, args };
+}
+
+/** The node ids of the model's outputs, in model order. */
+export function outputNodeIds(model: ExportModel): string[] {
+  return model.outputs.map((name) => model.layers.find((l) => l.name === name)!.nodeId);
+}
+
+/** The loss of one output as compile() receives it: a name, or a serialised Loss with its options. */
+function kerasLoss(doc: Project, nodeId: string): unknown {
+  const { spec, def, args } = outputLoss(doc, nodeId);
   const defaults = def.kerasArgs(parseConfig(def.params, {}, `${spec.type} loss settings`));
   if (JSON.stringify(args) === JSON.stringify(defaults)) return def.kerasName;
   return {
@@ -75,7 +86,7 @@ export function kerasOptimizer(doc: Project): Json {
 /** Keras's compile_config for the project's training settings. */
 export function kerasCompileConfig(model: ExportModel): Json {
   const { doc } = model;
-  const outputIds = model.outputs.map((name) => model.layers.find((l) => l.name === name)!.nodeId);
+  const outputIds = outputNodeIds(model);
   const loss =
     outputIds.length === 1
       ? kerasLoss(doc, outputIds[0])

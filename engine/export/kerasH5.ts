@@ -9,21 +9,33 @@ import type { Dataset, Group } from 'h5wasm';
 import { LoomError } from '../errors.ts';
 import type { ExportModel } from './model.ts';
 
-/** keras.src.utils.naming.to_snake_case for class names: 'InputLayer' → 'input_layer'. */
+/** keras.src.utils.naming.to_snake_case of a class name: 'InputLayer' → 'input_layer'. */
 export function toSnakeCase(name: string): string {
-  const a = name.replace(/(.)([A-Z][a-z]+)/g, '$1_$2');
-  return a.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  return name
+    .replace(/\W+/g, '')
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }
 
-/** The H5 group of each layer ('layers/dense_1'), in Keras order, as _save_container_state names them. */
-export function kerasLayerPaths(model: ExportModel): string[] {
+/**
+ * The H5 group name of each layer, from the Keras class names of `model.layers` in order, as
+ * _save_container_state names them: '<snake_case class>', then '<snake_case class>_<k>' for the
+ * k-th repeat of a class (not the layer's own name).
+ */
+export function kerasLayerDirs(classNames: readonly string[]): string[] {
   const used = new Map<string, number>();
-  return model.layers.map((l) => {
-    const base = toSnakeCase(l.def.kerasClass);
+  return classNames.map((c) => {
+    const base = toSnakeCase(c);
     const n = used.get(base);
     used.set(base, n === undefined ? 0 : n + 1);
-    return `layers/${n === undefined ? base : `${base}_${n + 1}`}`;
+    return n === undefined ? base : `${base}_${n + 1}`;
   });
+}
+
+/** The H5 group of each layer ('layers/dense_1'), in Keras order. */
+export function kerasLayerPaths(model: ExportModel): string[] {
+  return kerasLayerDirs(model.layers.map((l) => l.def.kerasClass)).map((d) => `layers/${d}`);
 }
 
 /** One dataset of the weights file: its full path, shape and values. */

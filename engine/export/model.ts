@@ -8,7 +8,7 @@ import { inferShapes, type Inference } from '../graph/infer.ts';
 import type { LayerDef, SymShape } from '../layers/types.ts';
 import { initialWeights } from '../session/weights.ts';
 import { kerasOrder } from '../summary/kerasOrder.ts';
-import type { TensorData } from '../tensor.ts';
+import { sizeOf, type TensorData } from '../tensor.ts';
 
 /** One named float32 parameter tensor, e.g. 'dense1/kernel' of shape [2, 1]. */
 export interface NamedTensor extends TensorData {
@@ -64,7 +64,7 @@ export function exportModel(
   const byNode = new Map<string, NamedTensor[]>();
   for (const p of program.params) {
     const data = values.get(p.key);
-    const size = p.shape.reduce((a, b) => a * b, 1);
+    const size = sizeOf(p.shape);
     if (!data || data.length !== size)
       throw new LoomError(
         'weights/mismatch',

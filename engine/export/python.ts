@@ -3,9 +3,7 @@
 // the project's loss, optimizer and metrics, and trains with model.fit using the project's batch
 // size, epochs, validation split, shuffling and seed — optionally under a tf.distribute strategy.
 import type { Project } from '../document/schema.ts';
-import { parseConfig } from '../compile/compile.ts';
-import { getLoss } from '../train/losses.ts';
-import { getOptimizer } from '../train/optimizers/registry.ts';
+import { kerasOptimizer, outputLoss, outputNodeIds } from './kerasConfig.ts';
 import type { ExportLayer, ExportModel } from './model.ts';
 
 type Json = Record<string, unknown>;
@@ -60,28 +58,15 @@ function layerLine(layer: ExportLayer): string {
 }
 
 function lossExpr(doc: Project, nodeId: string): string {
-  const spec = doc.training.losses[nodeId] ?? doc.training.defaultLoss;
-  const def = getLoss(spec.type);
-  const args = def.kerasArgs(parseConfig(def.params, spec.params, `${spec.type} loss settings`));
+  const { def, args } = outputLoss(doc, nodeId);
   return `keras.losses.${def.kerasClass}(${kwargs(args, [])})`;
-}
-
-function optimizerExpr(doc: Project): string {
-  const { type, params } = doc.training.optimizer;
-  const def = getOptimizer(type);
-  const config = def.kerasConfig(
-    parseConfig(def.hyper, params, `${type} settings`),
-    doc.training.clipnorm,
-  );
-  return `keras.optimizers.${def.kerasClass}(${kwargs(config, ['name'])})`;
 }
 
 /** The whole script. `stem` names the weight files next to it (`<stem>.npz`, `<stem>.keras`). */
 export function writePythonScript(model: ExportModel, stem = 'model'): string {
   const { doc } = model;
   const tr = doc.training;
-  const ids = (names: string[]) => names.map((n) => model.layers.find((l) => l.name === n)!.nodeId);
-  const outIds = ids(model.outputs);
+  const outIds = outputNodeIds(model);
   const q = (s: string) => JSON.stringify(s);
   const listOf = (names: string[]) =>
     names.length === 1 ? `t[${q(names[0])}]` : `[${names.map((n) => `t[${q(n)}]`).join(', ')}]`;
@@ -140,7 +125,7 @@ ${model.layers.map(layerLine).join('\n')}
 
 def compile_model(model):
     model.compile(
-        optimizer=${optimizerExpr(doc)},
+        optimizer=${pyObject(kerasOptimizer(doc))},
         loss=${loss},
         metrics=${pyLiteral(tr.metrics)},
     )

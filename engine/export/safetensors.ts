@@ -4,6 +4,7 @@
 // header, cover the byte buffer exactly (no holes, no overlaps) and tensors are written sorted by
 // name, as the reference writer does for a single dtype. Only F32 is written or read here.
 import { LoomError } from '../errors.ts';
+import { sizeOf } from '../tensor.ts';
 import type { NamedTensor } from './model.ts';
 
 /** Largest header a reader accepts (the reference implementation's limit). */
@@ -127,7 +128,7 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
     const [begin, end] = off as [number, number];
     if (end < begin || end > dataLen)
       fail(`data_offsets [${begin}, ${end}) are outside the ${dataLen}-byte data`, { array: name });
-    const size = (shape as number[]).reduce((a, b) => a * b, 1);
+    const size = sizeOf(shape as number[]);
     if (end - begin !== size * 4)
       fail(
         `shape [${(shape as number[]).join(', ')}] needs ${size * 4} bytes but data_offsets span ${end - begin}`,

@@ -5,6 +5,7 @@
 // and inbound_nodes are [[[layer, node, tensor, kwargs], …]]. Weight names are '<layer>/<weight>'.
 // No training_config: tfjs's optimizer registry spells classes differently (RMSProp), and the
 // Keras export carries the training setup instead.
+import { sizeOf } from '../tensor.ts';
 import type { ExportLayer, ExportModel } from './model.ts';
 
 /** Largest shard the converter writes (4 MiB). */
@@ -117,7 +118,7 @@ export function readTfjsWeights(
   const view = new DataView(data);
   let at = 0;
   return specs.map((s) => {
-    const n = s.shape.reduce((a, b) => a * b, 1);
+    const n = sizeOf(s.shape);
     const values = new Float32Array(n);
     for (let i = 0; i < n; i++, at += 4) values[i] = view.getFloat32(at, true);
     return { name: s.name, shape: [...s.shape], data: values };

@@ -2,7 +2,8 @@
 // only the requested paths are read, each one's dtype and shape are checked against what the model
 // needs BEFORE its values are read, and every failure of the HDF5 library becomes a LoomError.
 import h5wasm from 'h5wasm';
-import { LoomError } from '../errors.ts';
+import { errorMessage, LoomError } from '../errors.ts';
+import { sameShape, sizeOf } from '../tensor.ts';
 
 let counter = 0;
 
@@ -35,7 +36,7 @@ export async function openH5(bytes: Uint8Array, file: string): Promise<H5Reader>
     f = new h5wasm.File(name, 'r');
   } catch (e) {
     Module.FS.unlink(name);
-    return fail(`the weights are not a readable HDF5 file (${message(e)})`);
+    return fail(`the weights are not a readable HDF5 file (${errorMessage(e)})`);
   }
   if (f.file_id < 0n) {
     Module.FS.unlink(name);
@@ -45,7 +46,7 @@ export async function openH5(bytes: Uint8Array, file: string): Promise<H5Reader>
     try {
       return f.get(path);
     } catch (e) {
-      return fail(`the HDF5 object cannot be read (${message(e)})`, path);
+      return fail(`the HDF5 object cannot be read (${errorMessage(e)})`, path);
     }
   };
   return {
@@ -55,7 +56,7 @@ export async function openH5(bytes: Uint8Array, file: string): Promise<H5Reader>
       try {
         return g.keys();
       } catch (e) {
-        return fail(`the HDF5 group cannot be listed (${message(e)})`, path);
+        return fail(`the HDF5 group cannot be listed (${errorMessage(e)})`, path);
       }
     },
     readFloat32(path, shape) {
@@ -69,14 +70,14 @@ export async function openH5(bytes: Uint8Array, file: string): Promise<H5Reader>
             `the dataset has dtype '${String(d.dtype)}'; only float32 is supported`,
             path,
           );
-        if (got.length !== shape.length || got.some((n, i) => n !== shape[i]))
+        if (!sameShape(got, shape))
           return fail(
             `the dataset has shape [${got.join(', ')}] but the layer needs [${shape.join(', ')}]`,
             path,
           );
         // Keras stores weights uncompressed, so a dataset cannot hold more bytes than the file: this
         // refuses a hostile file whose declared shape would make the read allocate gigabytes.
-        if (shape.reduce((a, b) => a * b, 4) > bytes.length)
+        if (sizeOf(shape) * 4 > bytes.length)
           return fail(
             `the dataset declares more data than the ${bytes.length}-byte file holds`,
             path,
@@ -86,7 +87,7 @@ export async function openH5(bytes: Uint8Array, file: string): Promise<H5Reader>
         return Float32Array.from(v);
       } catch (e) {
         if (e instanceof LoomError) throw e;
-        return fail(`the dataset cannot be read (${message(e)})`, path);
+        return fail(`the dataset cannot be read (${errorMessage(e)})`, path);
       }
     },
     close() {
@@ -97,8 +98,4 @@ export async function openH5(bytes: Uint8Array, file: string): Promise<H5Reader>
       }
     },
   };
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -3,7 +3,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodeFloat32 } from '../document/weights.ts';
 import { isLoomError, type LoomError } from '../errors.ts';
-import { importKerasArchive, kerasSnakeCase } from './keras.ts';
+import { importKerasArchive } from './keras.ts';
 
 const policy = {
   module: 'keras',
@@ -107,12 +107,6 @@ async function thrown(f: () => Promise<unknown>): Promise<LoomError> {
 }
 
 describe('importKerasArchive', () => {
-  it('snake-cases class names as keras.src.utils.naming does', () => {
-    expect(kerasSnakeCase('InputLayer')).toBe('input_layer');
-    expect(kerasSnakeCase('Dense')).toBe('dense');
-    expect(kerasSnakeCase('Conv2D')).toBe('conv2d');
-  });
-
   it('reads a Keras 3 Sequential and its weights by class-name paths', async () => {
     const { project, report } = await importKerasArchive(archive(sequential, await h5(goodVars)));
     expect(project.nodes.map((n) => [n.id, n.type])).toEqual([

@@ -4,8 +4,10 @@
 // count, not by the layer's own name — in the layer's weight order (Dense: kernel, bias).
 import { unzipSync } from 'fflate';
 import type { UnzipFileInfo } from 'fflate';
-import { LoomError } from '../errors.ts';
+import { errorMessage, LoomError } from '../errors.ts';
 import type { Project } from '../document/schema.ts';
+import { mostInflated } from '../data/dataset.ts';
+import { kerasLayerDirs } from '../export/kerasH5.ts';
 import { inferShapes } from '../graph/infer.ts';
 import { decodeUtf8, parseJsonStrict } from './json.ts';
 import { openH5 } from './h5.ts';
@@ -18,15 +20,6 @@ export const MAX_KERAS_WEIGHTS_BYTES = 2 * 1024 * 1024 * 1024;
 const MAX_ENTRIES = 10_000;
 
 const FIX = 'Save the model again with model.save("model.keras") (Keras 3).';
-
-/** keras.src.utils.naming.to_snake_case of a class name: 'InputLayer' → 'input_layer'. */
-export function kerasSnakeCase(name: string): string {
-  return name
-    .replace(/\W+/g, '')
-    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .toLowerCase();
-}
 
 /** Imports a `.keras` archive as a project with its weights. */
 export async function importKerasArchive(
@@ -77,9 +70,7 @@ function readArchive(bytes: Uint8Array, file: string): Archive {
       return unzipSync(bytes, { filter });
     } catch (e) {
       if (e instanceof LoomError) throw e;
-      return fail(
-        `not a valid .keras (zip) archive: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      return fail(`not a valid .keras (zip) archive: ${errorMessage(e)}`);
     }
   };
   // Pass 1 reads only the central directory, so nothing is inflated before the limits are checked.
@@ -98,9 +89,7 @@ function readArchive(bytes: Uint8Array, file: string): Archive {
         `the entry '${info.name}' declares ${info.originalSize} bytes, more than the ${limit}-byte limit`,
         'Import a smaller model.',
       );
-    // fflate allocates the declared size before inflating; deflate expands at most ~1032× and a
-    // stored entry is its own size, so a bigger claim is a lie, refused before allocating.
-    if (info.originalSize > (info.compression === 0 ? info.size : info.size * 1032 + 1024))
+    if (info.originalSize > mostInflated(info.size, info.compression))
       fail(
         `the entry '${info.name}' declares ${info.originalSize} bytes, more than its ${info.size} stored bytes can hold`,
         'The archive is damaged; save it again.',
@@ -141,14 +130,11 @@ async function readKerasWeights(
       : root.includes('_layer_checkpoint_dependencies')
         ? '_layer_checkpoint_dependencies'
         : 'layers';
-    const used = new Map<string, number>();
+    // Sequential.layers leaves out the InputLayer; its count never collides with other classes.
+    const dirs = kerasLayerDirs(model.layers.map((l) => l.className));
     const out = new Map<string, NamedTensor>();
-    for (const layer of model.layers) {
-      // Sequential.layers leaves out the InputLayer; its count never collides with other classes.
-      const base = kerasSnakeCase(layer.className);
-      const n = used.get(base);
-      used.set(base, n === undefined ? 0 : n + 1);
-      const path = `${layersGroup}/${n === undefined ? base : `${base}_${n + 1}`}/vars`;
+    for (const [k, layer] of model.layers.entries()) {
+      const path = `${layersGroup}/${dirs[k]}/vars`;
       const specs = inf.nodes.get(layer.name)?.weights ?? [];
       const keys = reader.groupKeys(path) ?? [];
       if (keys.length !== specs.length)

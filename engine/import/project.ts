@@ -7,7 +7,7 @@ import { storeWeight } from '../document/weights.ts';
 import { inferShapes } from '../graph/infer.ts';
 import { OUTPUT_PORT, SINGLE_INPUT_PORT, variadicPort } from '../graph/ports.ts';
 import { getLayer } from '../layers/registry.ts';
-import { showShape, sizeOf } from '../tensor.ts';
+import { sameShape, showShape, sizeOf } from '../tensor.ts';
 import { mapKerasLayer } from './kerasLayers.ts';
 import type { ImportedModel } from './topology.ts';
 
@@ -153,7 +153,7 @@ export function withWeights(
           { file, node: node.name, param: spec.name },
           `Save every weight of the model; the file has: ${[...tensors.keys()].join(', ') || 'nothing'}.`,
         );
-      if (t.shape.length !== spec.shape.length || t.shape.some((d, i) => d !== spec.shape[i]))
+      if (!sameShape(t.shape, spec.shape))
         throw new LoomError(
           'import/weights',
           `the tensor '${name}' has shape ${showShape(t.shape)} but the layer needs ${showShape(spec.shape)}`,

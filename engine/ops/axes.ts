@@ -27,6 +27,15 @@ export function normalizeAxis(op: string, param: string, axis: unknown, rank: nu
   return axis < 0 ? axis + rank : axis;
 }
 
+/** `shape` viewed as [outer, shape[axis], inner] around a normalised `axis`. */
+export function aroundAxis(shape: Shape, axis: number): [number, number, number] {
+  let outer = 1;
+  let inner = 1;
+  for (let d = 0; d < axis; d++) outer *= shape[d];
+  for (let d = axis + 1; d < shape.length; d++) inner *= shape[d];
+  return [outer, shape[axis], inner];
+}
+
 /**
  * Normalises a list of axes (null = every axis) to sorted, distinct values in [0, rank).
  * Repeated axes are allowed and count once, as in TensorFlow's reductions.

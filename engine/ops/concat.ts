@@ -2,7 +2,7 @@
 // same rank and agree on every other axis. The gradient slices dy back into the input pieces.
 import { defineOp, type Attrs } from './types.ts';
 import { ops } from './api.ts';
-import { normalizeAxis, shapeError } from './axes.ts';
+import { aroundAxis, normalizeAxis, shapeError } from './axes.ts';
 import { showShape, type Shape } from '../tensor.ts';
 
 /** Attributes of concat. */
@@ -43,11 +43,8 @@ export const concat = defineOp<ConcatAttrs>({
       attrs.axis,
     );
     const axis = normalizeAxis('concat', 'axis', attrs.axis ?? -1, shape.length);
-    let outer = 1;
-    let inner = 1;
-    for (let d = 0; d < axis; d++) outer *= shape[d];
-    for (let d = axis + 1; d < shape.length; d++) inner *= shape[d];
-    const row = shape[axis] * inner;
+    const [outer, dim, inner] = aroundAxis(shape, axis);
+    const row = dim * inner;
     const ys = out.data;
     let offset = 0;
     for (const t of inputs) {

@@ -7,7 +7,7 @@
 //   gives an all-zero row. Not differentiable.
 import { defineOp, type Attrs } from './types.ts';
 import { ops } from './api.ts';
-import { attrError, intList, normalizeAxis, shapeError } from './axes.ts';
+import { aroundAxis, attrError, intList, normalizeAxis, shapeError } from './axes.ts';
 import { LoomError } from '../errors.ts';
 import { sameShape, showShape, stridesOf, type Shape } from '../tensor.ts';
 
@@ -55,15 +55,6 @@ function checkIndices(
   }
 }
 
-/** x viewed as [outer, axisDim, inner] around `axis`. */
-function split(shape: Shape, axis: number): [number, number, number] {
-  let outer = 1;
-  let inner = 1;
-  for (let d = 0; d < axis; d++) outer *= shape[d];
-  for (let d = axis + 1; d < shape.length; d++) inner *= shape[d];
-  return [outer, shape[axis], inner];
-}
-
 /** shape with `axis` replaced by the dims of `indices`. */
 function gatheredShape(shape: Shape, axis: number, indices: Shape): number[] {
   return [...shape.slice(0, axis), ...indices, ...shape.slice(axis + 1)];
@@ -78,7 +69,7 @@ export const gather = defineOp<GatherAttrs>({
   },
   cpu([x, indices], attrs, out) {
     const axis = normalizeAxis('gather', 'axis', attrs.axis ?? 0, x.shape.length);
-    const [outer, dim, inner] = split(x.shape, axis);
+    const [outer, dim, inner] = aroundAxis(x.shape, axis);
     checkIndices('gather', indices.data, indices.shape, dim, axis, x.shape);
     const n = indices.data.length;
     const xs = x.data;
@@ -123,7 +114,7 @@ export const scatterAdd = defineOp<ScatterAddAttrs>({
   },
   cpu([updates, indices], attrs, out) {
     const { shape, axis } = scatterTarget(attrs);
-    const [outer, dim, inner] = split(shape, axis);
+    const [outer, dim, inner] = aroundAxis(shape, axis);
     checkIndices('scatterAdd', indices.data, indices.shape, dim, axis, shape);
     const n = indices.data.length;
     const us = updates.data;

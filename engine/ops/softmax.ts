@@ -2,7 +2,7 @@
 // the axis is subtracted before exponentiating, and sums are taken in float64.
 import { defineOp, type Attrs } from './types.ts';
 import { ops } from './api.ts';
-import { normalizeAxis } from './axes.ts';
+import { aroundAxis, normalizeAxis } from './axes.ts';
 import type { Shape, TensorData } from '../tensor.ts';
 
 /** Attributes of softmax / logSoftmax. */
@@ -12,12 +12,7 @@ export interface SoftmaxAttrs extends Attrs {
 
 /** The input viewed as [outer, n, inner] around the softmax axis. */
 function around(name: string, shape: Shape, axis: number | undefined): [number, number, number] {
-  const ax = normalizeAxis(name, 'axis', axis ?? -1, shape.length);
-  let outer = 1;
-  let inner = 1;
-  for (let d = 0; d < ax; d++) outer *= shape[d];
-  for (let d = ax + 1; d < shape.length; d++) inner *= shape[d];
-  return [outer, shape[ax], inner];
+  return aroundAxis(shape, normalizeAxis(name, 'axis', axis ?? -1, shape.length));
 }
 
 /** Runs `line` on every 1-d line along the axis: its first element and stride. */

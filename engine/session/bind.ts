@@ -188,6 +188,19 @@ function scale(rows: Rows, how: Binding['scale'], trainCount: number): Rows {
   return { data: out, width: w };
 }
 
+/** Rows [from, to) of bound data (views, no copies); `to` is clamped to the row count. */
+export function rowRange(data: BoundData, from: number, to: number): BoundData {
+  const end = Math.min(to, data.n);
+  const cut = (m: Map<string, Rows>) =>
+    new Map(
+      [...m].map(([k, r]) => [
+        k,
+        { width: r.width, data: r.data.subarray(from * r.width, end * r.width) },
+      ]),
+    );
+  return { n: end - from, inputs: cut(data.inputs), targets: cut(data.targets) };
+}
+
 /** Splits bound data into training rows and the last `split` fraction (Keras's validation_split). */
 export function splitValidation(
   data: BoundData,
@@ -196,23 +209,5 @@ export function splitValidation(
   const nVal = Math.floor(data.n * split);
   if (nVal === 0) return { train: data, val: null };
   const nTrain = data.n - nVal;
-  const cut = (m: Map<string, Rows>, from: number, to: number) =>
-    new Map(
-      [...m].map(([k, r]) => [
-        k,
-        { width: r.width, data: r.data.subarray(from * r.width, to * r.width) },
-      ]),
-    );
-  return {
-    train: {
-      n: nTrain,
-      inputs: cut(data.inputs, 0, nTrain),
-      targets: cut(data.targets, 0, nTrain),
-    },
-    val: {
-      n: nVal,
-      inputs: cut(data.inputs, nTrain, data.n),
-      targets: cut(data.targets, nTrain, data.n),
-    },
-  };
+  return { train: rowRange(data, 0, nTrain), val: rowRange(data, nTrain, data.n) };
 }

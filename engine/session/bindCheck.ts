@@ -5,6 +5,7 @@
 import type { Binding, Project } from '../document/schema.ts';
 import type { Inference } from '../graph/infer.ts';
 import { formatShape } from '../layers/shape.ts';
+import { sizeOf } from '../tensor.ts';
 import { getLoss } from '../train/losses.ts';
 
 /** Whether one Input's data or one output's target fits the model. */
@@ -61,9 +62,7 @@ function gathered(
   const parts = b.arrays.map((a) => {
     const s = shapes[a];
     const n = s.length ? s[0] : 1;
-    let size = 1;
-    for (const d of s) size *= d;
-    return { n, width: n ? size / n : 0 };
+    return { n, width: n ? sizeOf(s) / n : 0 };
   });
   const n = parts[0].n;
   const other = parts.find((p) => p.n !== n);
@@ -139,12 +138,10 @@ export function bindingProblems(
     const name = info?.node.name ?? id;
     const spec = doc.training.losses[id] ?? doc.training.defaultLoss;
     const predWidth = sampleWidth(shape);
-    let expected: number | null = null;
-    if (predWidth !== null) {
-      let w = 1;
-      for (const d of getLoss(spec.type).targetShape(shape!.slice(1) as number[])) w *= d;
-      expected = w;
-    }
+    const expected =
+      predWidth === null
+        ? null
+        : sizeOf(getLoss(spec.type).targetShape(shape!.slice(1) as number[]));
     const sparse = spec.type === 'sparseCategoricalCrossentropy';
     targets[id] = check(
       id,

@@ -8,6 +8,7 @@ import {
   STEP_SEED,
   inputKey,
   targetKey,
+  type ParamSpec,
   type Program,
   type ProgramMode,
 } from '../compile/program.ts';
@@ -18,6 +19,7 @@ import { Rng } from '../random/rng.ts';
 import { getOptimizer } from '../train/optimizers/registry.ts';
 import type { OptimizerDef } from '../train/optimizers/types.ts';
 import { splitValidation, type BoundData, type Rows } from './bind.ts';
+import { EpochAccumulator } from './epochLogs.ts';
 import { chooseUpdater, type Updater } from './updater.ts';
 import { initialWeights, projectWeights } from './weights.ts';
 
@@ -58,8 +60,9 @@ export class TrainingSession {
   readonly initialised: string[];
   private readonly programs = new Map<string, { program: Program; exec: Executor }>();
   private readonly updater: Updater;
-  private readonly train: BoundData;
-  private readonly val: BoundData | null;
+  /** The rows trained on, and the validation rows (given, or split off as Keras does). */
+  readonly train: BoundData;
+  readonly val: BoundData | null;
   /** The train program/executor of the latest step (its feeds still hold that batch). */
   private last: { program: Program; exec: Executor } | null = null;
   private iteration = 0;
@@ -109,6 +112,11 @@ export class TrainingSession {
   get weights(): Map<string, Float32Array> {
     this.updater.syncHost();
     return this.host;
+  }
+
+  /** Every parameter of the model (the same in every program), in model order. */
+  get params(): readonly ParamSpec[] {
+    return [...this.programs.values()][0].program.params;
   }
 
   /** Number of updates applied so far. */
@@ -193,17 +201,14 @@ export class TrainingSession {
    * the batch losses/metrics, plus val_* when there is validation data.
    */
   runEpoch(onBatch?: (r: StepResult) => void): Logs {
-    const sums: Logs = {};
-    let count = 0;
+    const epoch = new EpochAccumulator();
     for (;;) {
       const r = this.step(false);
-      for (const [k, v] of Object.entries(r.logs)) sums[k] = (sums[k] ?? 0) + v * r.batchSize;
-      count += r.batchSize;
+      epoch.add(r);
       onBatch?.(r);
       if (r.epochEnded) break;
     }
-    const logs: Logs = {};
-    for (const [k, v] of Object.entries(sums)) logs[k] = v / count;
+    const logs = epoch.take();
     if (this.val)
       for (const [k, v] of Object.entries(this.evaluate(this.val))) logs[`val_${k}`] = v;
     return logs;
@@ -280,8 +285,7 @@ export class TrainingSession {
 
   /** Re-initialises every weight from the seed and restarts optimizer state and epochs. */
   reset(): void {
-    const first = [...this.programs.values()][0].program;
-    const fresh = initialWeights(this.doc, first.params, true);
+    const fresh = initialWeights(this.doc, this.params, true);
     for (const [k, v] of fresh.values) this.host.get(k)!.set(v);
     this.updater.hostChanged();
     this.updater.resetState();
@@ -294,8 +298,7 @@ export class TrainingSession {
 
   /** The project with the current weights stored in it (for saving). */
   projectWithWeights(): Project {
-    const params = [...this.programs.values()][0].program.params;
-    return { ...this.doc, weights: projectWeights(params, this.weights) };
+    return { ...this.doc, weights: projectWeights(this.params, this.weights) };
   }
 
   /** Buffers and bytes held by all compiled programs (constant across steps). */

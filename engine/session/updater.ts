@@ -76,14 +76,13 @@ class HostUpdater implements Updater {
       if (g.id === null) continue;
       let grad = exec.read(g.id);
       if (this.clipnorm !== null) grad = clipByNorm(grad, this.clipnorm);
-      for (let i = 0; i < grad.length; i++)
-        if (!Number.isFinite(grad[i]))
-          throw new LoomError(
-            'train/numeric',
-            `the gradient of ${g.key} has a non-finite value at step ${iteration}; the update was not applied`,
-            { param: g.key },
-            'Lower the learning rate or enable gradient clipping (clipnorm).',
-          );
+      if (!allFinite(grad))
+        throw new LoomError(
+          'train/numeric',
+          `the gradient of ${g.key} has a non-finite value at step ${iteration}; the update was not applied`,
+          { param: g.key },
+          'Lower the learning rate or enable gradient clipping (clipnorm).',
+        );
       pending.push({ key: g.key, grad });
     }
     const out: StepDetail = { grads: new Map(), updates: new Map() };

@@ -6,6 +6,7 @@ import type { Project } from '../document/schema.ts';
 import type { Inference } from '../graph/infer.ts';
 import { storeWeight, weightValues } from '../document/weights.ts';
 import { initialize } from '../layers/initializers.ts';
+import { formatShape } from '../layers/shape.ts';
 import { weightSeed } from '../random/rng.ts';
 import { sameShape } from '../tensor.ts';
 
@@ -80,7 +81,7 @@ export function weightPlan(doc: Project, inf: Inference): WeightPlan {
           key,
           node: info.node.name,
           reason: stored
-            ? `shape changed from ${formatDims(stored.shape)} to ${formatDims(w.shape)}`
+            ? `shape changed from ${formatShape(stored.shape)} to ${formatShape(w.shape)}`
             : 'new',
         });
     }
@@ -88,8 +89,4 @@ export function weightPlan(doc: Project, inf: Inference): WeightPlan {
     for (const name of Object.keys(ws))
       if (!used.has(paramKey(id, name))) plan.dropped.push(paramKey(id, name));
   return plan;
-}
-
-function formatDims(shape: readonly number[]): string {
-  return `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
 }

@@ -8,6 +8,7 @@
 // state in host memory, so a step either completes on good values or is recomputed: training
 // resumes from the last good weights and never continues on garbage.
 import type { Backend, Executor } from '../backends/types.ts';
+import { errorMessage } from '../errors.ts';
 import type { Program } from '../compile/program.ts';
 import type { BackendName } from './protocol.ts';
 import type { BackendHandle, BackendProvider } from './providers.ts';
@@ -80,7 +81,7 @@ export class AdaptiveBackend implements Backend {
       } catch (e) {
         if (backend.name === 'cpu') throw e;
         if (!this.checkLost())
-          this.fallBack(`the WebGL backend cannot run this model: ${messageOf(e)}`);
+          this.fallBack(`the WebGL backend cannot run this model: ${errorMessage(e)}`);
       }
     }
   }
@@ -177,7 +178,7 @@ class AdaptiveExecutor implements Executor {
         inner.run();
       } catch (e) {
         if (!gpu) throw e;
-        if (!this.owner.checkLost()) this.owner.fallBack(`a WebGL run failed: ${messageOf(e)}`);
+        if (!this.owner.checkLost()) this.owner.fallBack(`a WebGL run failed: ${errorMessage(e)}`);
         continue;
       }
       if (gpu && this.owner.checkLost()) continue;
@@ -194,7 +195,7 @@ class AdaptiveExecutor implements Executor {
         value = this.current().read(id);
       } catch (e) {
         if (!gpu) throw e;
-        if (!this.owner.checkLost()) this.owner.fallBack(`a WebGL read failed: ${messageOf(e)}`);
+        if (!this.owner.checkLost()) this.owner.fallBack(`a WebGL read failed: ${errorMessage(e)}`);
         this.run();
         continue;
       }
@@ -300,8 +301,4 @@ export function compare(got: Float32Array, want: Float32Array): string | null {
 
 function disposeExecutor(e: Executor): void {
   (e as { dispose?: () => void }).dispose?.();
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

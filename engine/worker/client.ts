@@ -5,6 +5,7 @@
 import { LoomError } from '../errors.ts';
 import {
   dataBuffers,
+  errorEvent,
   weightBuffers,
   type BackendName,
   type DoneEvent,
@@ -227,14 +228,7 @@ export class TrainingClient {
     this.pending.clear();
     for (const p of pending) p.reject(err);
     if (!notify) return;
-    const event: ErrorEvent = {
-      type: 'error',
-      code: err.code,
-      message: err.message,
-      what: err.what,
-      where: err.where,
-      fix: err.fix,
-    };
+    const event = errorEvent(err);
     for (const l of this.listeners.get('error') ?? []) l(event);
   }
 }

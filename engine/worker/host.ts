@@ -3,21 +3,22 @@
 // every request exactly once, and trains in time slices that yield to the event loop between
 // steps, so pause and step requests are handled after at most one step. Nothing here touches
 // the DOM; the port is whatever posts messages (a worker scope, a MessagePort, a test double).
-import { compile } from '../compile/compile.ts';
 import { parseProject } from '../document/parse.ts';
 import type { Project } from '../document/schema.ts';
-import { isLoomError, LoomError } from '../errors.ts';
+import { errorMessage, isLoomError, LoomError } from '../errors.ts';
 import { inferShapes, type Inference } from '../graph/infer.ts';
-import { bindData, type BoundData } from '../session/bind.ts';
-import { splitValidation } from '../session/bind.ts';
+import { bindData, rowRange, type BoundData } from '../session/bind.ts';
+import { EpochAccumulator } from '../session/epochLogs.ts';
 import { TrainingSession, type StepResult } from '../session/session.ts';
 import { loadSource } from '../session/source.ts';
 import { AdaptiveBackend } from './adaptive.ts';
 import { inspectedStep, pickRows } from './inspect.ts';
 import { yieldToEvents } from './yield.ts';
-import { EpochAccumulator, MetricsBuffer } from './metrics.ts';
+import { MetricsBuffer } from './metrics.ts';
 import {
   buffersOf,
+  errorEvent,
+  rowsBuffers,
   weightBuffers,
   type BackendName,
   type LoadRequest,
@@ -28,7 +29,7 @@ import {
 } from './protocol.ts';
 import { cpuProvider, type BackendProvider } from './providers.ts';
 import { messageId, parseRequest } from './validate.ts';
-import { checkWeights, fromWire, headRows, rowsRecord } from './wire.ts';
+import { checkWeights, fromWire, rowsRecord } from './wire.ts';
 
 /** Whatever carries events to the client. */
 export interface HostPort {
@@ -54,8 +55,6 @@ interface Loaded {
   inf: Inference;
   session: TrainingSession;
   backend: AdaptiveBackend;
-  train: BoundData;
-  val: BoundData | null;
   /** The weights the session started with, for reset. */
   initial: Map<string, Float32Array>;
 }
@@ -167,28 +166,19 @@ export class SessionHost {
         const data = this.split(l, req.split);
         const outputs = rowsRecord(l.session.predict(data));
         const targets = rowsRecord(data.targets);
-        this.post(
-          { type: 'predictions', re: req.id, outputs, targets },
-          buffersOf(Object.values(outputs).map((r) => r.data)),
-        );
+        this.post({ type: 'predictions', re: req.id, outputs, targets }, rowsBuffers(outputs));
         return;
       }
       case 'rows': {
         const inputs = pickRows(this.split(this.need(), req.split), req.indices, req.split);
-        this.post(
-          { type: 'rows', re: req.id, inputs },
-          buffersOf(Object.values(inputs).map((r) => r.data)),
-        );
+        this.post({ type: 'rows', re: req.id, inputs }, rowsBuffers(inputs));
         return;
       }
       case 'predict': {
         const l = this.need();
         const out = l.session.predict(fromWire(l.doc, l.inf, req.data, { inputsOnly: true }));
         const outputs = rowsRecord(out);
-        this.post(
-          { type: 'predictions', re: req.id, outputs },
-          buffersOf(Object.values(outputs).map((r) => r.data)),
-        );
+        this.post({ type: 'predictions', re: req.id, outputs }, rowsBuffers(outputs));
         return;
       }
     }
@@ -217,17 +207,15 @@ export class SessionHost {
     });
     try {
       const session = new TrainingSession(doc, data, { backend, validation });
-      const split = validation
-        ? { train: data, val: validation }
-        : splitValidation(data, doc.training.validationSplit);
       // The first batch's loss before any update; running it also self-checks the GPU forward pass.
-      const initialLogs = session.evaluate(headRows(split.train, doc.training.batchSize));
+      const initialLogs = session.evaluate(rowRange(session.train, 0, doc.training.batchSize));
       const initial = new Map([...session.weights].map(([k, v]) => [k, Float32Array.from(v)]));
-      this.loaded = { doc, inf, session, backend, train: split.train, val: split.val, initial };
-      // Shapes of the parameters, from a batch-1 inference program (compiling is cheap and pure).
-      const params = compile(doc, { mode: 'predict', batchSize: 1, inference: inf }).params.map(
-        (p) => ({ key: p.key, shape: [...p.shape], trainable: p.trainable }),
-      );
+      this.loaded = { doc, inf, session, backend, initial };
+      const params = session.params.map((p) => ({
+        key: p.key,
+        shape: [...p.shape],
+        trainable: p.trainable,
+      }));
       this.post({
         type: 'ready',
         re: req.id,
@@ -241,8 +229,8 @@ export class SessionHost {
         kept: session.kept,
         initialised: session.initialised,
         batchesPerEpoch: session.batchesPerEpoch,
-        trainSamples: split.train.n,
-        validationSamples: split.val?.n ?? 0,
+        trainSamples: session.train.n,
+        validationSamples: session.val?.n ?? 0,
         initialLogs,
       });
       announce = true;
@@ -301,15 +289,16 @@ export class SessionHost {
   }
 
   private split(l: Loaded, which: 'train' | 'validation'): BoundData {
-    if (which === 'train') return l.train;
-    if (!l.val)
+    const { train, val } = l.session;
+    if (which === 'train') return train;
+    if (!val)
       throw new LoomError(
         'worker/state',
         'there is no validation data',
         {},
         'Set a validation split in the Data tab, or use the training rows.',
       );
-    return l.val;
+    return val;
   }
 
   private record(l: Loaded, r: StepResult): void {
@@ -317,7 +306,8 @@ export class SessionHost {
     this.metrics.add(r);
     if (!r.epochEnded) return;
     const logs = this.epochLogs.take();
-    if (l.val) for (const [k, v] of Object.entries(l.session.evaluate(l.val))) logs[`val_${k}`] = v;
+    const val = l.session.val;
+    if (val) for (const [k, v] of Object.entries(l.session.evaluate(val))) logs[`val_${k}`] = v;
     this.metrics.addEpoch({ epoch: r.epoch, logs });
   }
 
@@ -368,19 +358,11 @@ export class SessionHost {
       ? e
       : new LoomError(
           'internal',
-          `the training worker failed: ${e instanceof Error ? e.message : String(e)}`,
+          `the training worker failed: ${errorMessage(e)}`,
           {},
           'This is a bug in Layerloom; reload the project.',
         );
-    this.post({
-      type: 'error',
-      ...(re !== undefined ? { re } : {}),
-      code: err.code,
-      message: err.message,
-      what: err.what,
-      where: { ...err.where },
-      fix: err.fix,
-    });
+    this.post(errorEvent(err, re));
   }
 
   private post(event: WorkerEvent, transfer: Transferable[] = []): void {

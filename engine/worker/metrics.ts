@@ -1,7 +1,7 @@
 // Turns a stream of StepResults into few metrics events: at most one per `intervalMs` (~60 a
 // second), each with the latest logs, every step's loss since the previous event (nothing is
 // dropped, only batched) and Keras epoch logs for every epoch that ended meanwhile.
-import type { Logs, StepResult } from '../session/session.ts';
+import type { StepResult } from '../session/session.ts';
 import type { EpochLogs, MetricsEvent, StatsSample, StepDetailWire } from './protocol.ts';
 
 /** Default spacing of metrics events: one per 60 Hz frame. */
@@ -82,11 +82,7 @@ export class MetricsBuffer {
     };
     if (this.detail) event.detail = this.detail;
     if (this.stats) event.stats = this.stats;
-    this.losses = [];
-    this.series = new Map();
-    this.epochs = [];
-    this.detail = null;
-    this.stats = null;
+    this.dropPending();
     this.lastFlush = now;
     this.windowStart = now;
     return event;
@@ -94,38 +90,16 @@ export class MetricsBuffer {
 
   /** Forgets pending results (after load or reset). */
   clear(): void {
+    this.dropPending();
+    this.last = null;
+    this.windowStart = this.now();
+  }
+
+  private dropPending(): void {
     this.losses = [];
     this.series = new Map();
     this.epochs = [];
     this.detail = null;
     this.stats = null;
-    this.last = null;
-    this.windowStart = this.now();
-  }
-}
-
-/** Keras epoch logs: batch-size-weighted means of every batch's logs within one epoch. */
-export class EpochAccumulator {
-  private sums: Logs = {};
-  private count = 0;
-
-  add(r: StepResult): void {
-    for (const [k, v] of Object.entries(r.logs))
-      this.sums[k] = (this.sums[k] ?? 0) + v * r.batchSize;
-    this.count += r.batchSize;
-  }
-
-  /** The means so far, and a fresh start for the next epoch. */
-  take(): Logs {
-    const logs: Logs = {};
-    for (const [k, v] of Object.entries(this.sums)) logs[k] = v / this.count;
-    this.sums = {};
-    this.count = 0;
-    return logs;
-  }
-
-  clear(): void {
-    this.sums = {};
-    this.count = 0;
   }
 }

@@ -3,7 +3,7 @@
 // exactly one terminal answer whose `re` is that id (ready, done, paused, weights, evaluation,
 // predictions or error). metrics, progress and backend events stream in between. Big arrays
 // (data, weights, gradients) are Float32Arrays sent as transferables, never copied.
-import type { LoomErrorCode, Where } from '../errors.ts';
+import type { LoomError, LoomErrorCode, Where } from '../errors.ts';
 
 /** Which backend a session runs on. */
 export type BackendName = 'webgl' | 'cpu';
@@ -334,10 +334,25 @@ export function weightBuffers(w: WireWeights): ArrayBuffer[] {
   return buffersOf(Object.values(w));
 }
 
+/** The buffers of every array in some records of rows (for the transfer list). */
+export function rowsBuffers(...records: Record<string, WireRows>[]): ArrayBuffer[] {
+  return buffersOf(records.flatMap((r) => Object.values(r).map((rows) => rows.data)));
+}
+
 /** The buffers of every array in a WireData (for the transfer list). */
 export function dataBuffers(d: WireData | undefined): ArrayBuffer[] {
-  if (!d) return [];
-  return buffersOf(
-    [...Object.values(d.inputs), ...Object.values(d.targets ?? {})].map((r) => r.data),
-  );
+  return d ? rowsBuffers(d.inputs, d.targets ?? {}) : [];
+}
+
+/** A LoomError as an error event, answering request `re` when given. */
+export function errorEvent(err: LoomError, re?: number): ErrorEvent {
+  return {
+    type: 'error',
+    ...(re !== undefined ? { re } : {}),
+    code: err.code,
+    message: err.message,
+    what: err.what,
+    where: { ...err.where },
+    fix: err.fix,
+  };
 }

@@ -2,13 +2,16 @@
 // typed 'worker/message' LoomError naming the offending field, never an exception in the worker.
 import { z } from 'zod';
 import { LoomError } from '../errors.ts';
+import { sizeOf } from '../tensor.ts';
 import type { Request, WireData } from './protocol.ts';
 
 /** Most steps one request may ask for (a run can always be continued with another). */
 export const MAX_STEPS = 1_000_000_000;
 
+const F32 = z.instanceof(Float32Array, { message: 'must be a Float32Array' });
+
 const Rows = z.object({
-  data: z.instanceof(Float32Array, { message: 'must be a Float32Array' }),
+  data: F32,
   width: z.number().int().nonnegative(),
 });
 
@@ -32,7 +35,7 @@ const RequestSchema = z.discriminatedUnion('type', [
         z.string(),
         z.object({
           shape: z.array(z.number().int().nonnegative()),
-          data: z.instanceof(Float32Array, { message: 'must be a Float32Array' }),
+          data: F32,
         }),
       )
       .optional(),
@@ -60,10 +63,7 @@ const RequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('setWeights'),
     id,
-    weights: z.record(
-      z.string(),
-      z.instanceof(Float32Array, { message: 'must be a Float32Array' }),
-    ),
+    weights: z.record(z.string(), F32),
   }),
   z.object({ type: z.literal('getWeights'), id }),
   z.object({ type: z.literal('evaluate'), id, data: Data.optional() }),
@@ -104,10 +104,10 @@ export function parseRequest(raw: unknown): Request {
   if (req.type === 'load' && req.validation) checkData(req.validation, 'validation');
   if (req.type === 'load' && req.arrays)
     for (const [name, a] of Object.entries(req.arrays))
-      if (a.data.length !== a.shape.reduce((p, d) => p * d, 1))
+      if (a.data.length !== sizeOf(a.shape))
         throw new LoomError(
           'worker/message',
-          `array '${name}' holds ${a.data.length} values but its shape [${a.shape.join(', ')}] needs ${a.shape.reduce((p, d) => p * d, 1)}`,
+          `array '${name}' holds ${a.data.length} values but its shape [${a.shape.join(', ')}] needs ${sizeOf(a.shape)}`,
           { path: `arrays.${name}.data` },
           'Send as many values as the shape holds.',
         );

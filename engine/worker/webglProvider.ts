@@ -1,6 +1,7 @@
 // The WebGL2 provider: each open() makes a new OffscreenCanvas and context (a lost context cannot
 // be reused), so recovering from a context loss is just opening again.
 import { createWebglBackend } from '../backends/webgl/index.ts';
+import { errorMessage } from '../errors.ts';
 import type { BackendProvider } from './providers.ts';
 
 /** Opens WebGL2 backends on fresh OffscreenCanvases (or DOM canvases outside workers). */
@@ -11,7 +12,7 @@ export const webglProvider: BackendProvider = {
     try {
       backend = createWebglBackend();
     } catch (e) {
-      return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+      return { ok: false, reason: errorMessage(e) };
     }
     const gl = backend.gl;
     return {

@@ -35,15 +35,6 @@ export function fromWire(
   return { ...bound, n: wire.n };
 }
 
-/** The first `k` rows of every array (views, no copies). */
-export function headRows(data: BoundData, k: number): BoundData {
-  const cut = (m: Map<string, Rows>) =>
-    new Map(
-      [...m].map(([key, r]) => [key, { width: r.width, data: r.data.subarray(0, k * r.width) }]),
-    );
-  return { n: Math.min(k, data.n), inputs: cut(data.inputs), targets: cut(data.targets) };
-}
-
 /** A Map of rows as a plain record (for posting). */
 export function rowsRecord(m: ReadonlyMap<string, Rows>): Record<string, WireRows> {
   return Object.fromEntries([...m].map(([k, r]) => [k, { data: r.data, width: r.width }]));

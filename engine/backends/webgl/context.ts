@@ -1,6 +1,6 @@
 // Getting a WebGL2 context fit for training: float render targets (EXT_color_buffer_float) are
 // required. Failures are LoomErrors naming what is missing, so a caller can fall back to the CPU.
-import { LoomError } from '../../errors.ts';
+import { errorMessage, LoomError } from '../../errors.ts';
 
 /** Where the backend draws: a canvas (OffscreenCanvas works in a Worker) or a ready context. */
 export type WebglTarget = OffscreenCanvas | HTMLCanvasElement | WebGL2RenderingContext;
@@ -57,6 +57,6 @@ export function webglAvailability(
     if (!target) gl.getExtension('WEBGL_lose_context')?.loseContext();
     return { ok: true };
   } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    return { ok: false, reason: errorMessage(e) };
   }
 }

@@ -200,10 +200,7 @@ export class GlExecutor implements WebglExecutor {
     }
     const gl = this.gpu.gl;
     for (const s of this.steps) {
-      for (let k = 0; k < s.inputs.length; k++) {
-        const src = s.inputs[k];
-        s.bound[k] = src.tex ?? this.store.current(src.param!.entry!);
-      }
+      for (let k = 0; k < s.inputs.length; k++) s.bound[k] = this.texOf(s.inputs[k]);
       gl.useProgram(s.kernel.program);
       if (s.spec.uniforms) {
         this.ctxStep = s;

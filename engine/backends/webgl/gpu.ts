@@ -206,17 +206,6 @@ export class Gpu {
     out.set(this.staging.subarray(0, n));
   }
 
-  /** Draws `kernel` over the `region` [width, height] of `out`, reading `inputs` as X0, X1, … */
-  draw(kernel: Kernel, out: Tex, region: readonly [number, number], inputs: readonly Tex[]): void {
-    const gl = this.gl;
-    gl.useProgram(kernel.program);
-    for (let k = 0; k < inputs.length; k++) {
-      gl.activeTexture(gl.TEXTURE0 + k);
-      gl.bindTexture(gl.TEXTURE_2D, inputs[k].texture);
-    }
-    this.drawTo(out.fbo, region, 1);
-  }
-
   /** Binds `fbo` with `targets` color attachments and draws its `region` [width, height]. */
   drawTo(fbo: WebGLFramebuffer, region: readonly [number, number], targets: number): void {
     const gl = this.gl;

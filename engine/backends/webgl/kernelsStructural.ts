@@ -1,8 +1,8 @@
 // Kernels of matMul (optionally fused with a bias row and an activation), softmax/logSoftmax,
 // the reductions, and the structural ops (concat, transpose, slice, pad, gather, scatterAdd,
 // oneHot). Each generates its shape constants and index maps into the source.
-import { normalizeAxes, normalizeAxis, normalizePerm } from '../../ops/axes.ts';
-import { sizeOf, stridesOf, type Shape } from '../../tensor.ts';
+import { aroundAxis, normalizeAxes, normalizeAxis, normalizePerm } from '../../ops/axes.ts';
+import { sizeOf, stridesOf } from '../../tensor.ts';
 import type { KernelNode, KernelSpec } from './kernels.ts';
 import { assemble, indexBody, samplers } from './source.ts';
 import matMulSrc from '../../../shaders/matMul.glsl?raw';
@@ -28,31 +28,26 @@ export interface FusedDense {
 }
 
 /**
- * Defines and helpers for the fused bias + activation of a matMul kernel whose bias row is sampler
- * `biasSampler`; the epilogue follows the samplers because it reads the bias through one.
+ * A matMul-family kernel with `inputs` samplers and the fused bias + activation epilogue, whose
+ * bias row is sampler `biasSampler`; the epilogue follows the samplers because it reads the bias
+ * through one.
  */
-function denseEpilogue(
+function denseKernel(
+  file: string,
+  defines: string[],
   attrs: FusedDense,
+  inputs: number,
   biasSampler: string,
-): { defines: string[]; helpers: string } {
-  const defines: string[] = [];
-  if (attrs.fusedBias) defines.push('BIAS', `BIAS_IN ${biasSampler}`);
-  if (attrs.fusedActivation) defines.push(`ACT_${attrs.fusedActivation.toUpperCase()}`);
-  return { defines, helpers: denseEpilogueSrc };
+): KernelSpec {
+  const all = [...defines];
+  if (attrs.fusedBias) all.push('BIAS', `BIAS_IN ${biasSampler}`);
+  if (attrs.fusedActivation) all.push(`ACT_${attrs.fusedActivation.toUpperCase()}`);
+  return { source: assemble(file, all, `${samplers(inputs)}\n${denseEpilogueSrc}`) };
 }
 
 const element = (file: string, defines: string[], inputs: number, helpers = ''): KernelSpec => ({
   source: assemble(file, ['LOOM_ELEMENT_MAIN', ...defines], `${samplers(inputs)}\n${helpers}`),
 });
-
-/** [outer, dim, inner] around `axis`. */
-function around(shape: Shape, axis: number): [number, number, number] {
-  let outer = 1;
-  let inner = 1;
-  for (let d = 0; d < axis; d++) outer *= shape[d];
-  for (let d = axis + 1; d < shape.length; d++) inner *= shape[d];
-  return [outer, shape[axis], inner];
-}
 
 function matMulKernel(node: KernelNode): KernelSpec {
   const attrs = node.attrs as { transposeA?: boolean; transposeB?: boolean } & FusedDense;
@@ -72,14 +67,7 @@ function matMulKernel(node: KernelNode): KernelSpec {
     `K4 ${K % 4 === 0 ? 1 : 0}`,
   ];
   if (rowvec) defines.push('ROWVEC');
-  const epilogue = denseEpilogue(attrs, 'X2');
-  return {
-    source: assemble(
-      matMulSrc,
-      [...defines, ...epilogue.defines],
-      `${samplers(node.inputs.length)}\n${epilogue.helpers}`,
-    ),
-  };
+  return denseKernel(matMulSrc, defines, attrs, node.inputs.length, 'X2');
 }
 
 /** matMul from row textures (see plan.ts relayout): A [M, K] and B stored [N, K]. */
@@ -95,14 +83,7 @@ function matMulRowsKernel(node: KernelNode): KernelSpec {
     `K4 ${Math.ceil(K / 4)}`,
   ];
   if (rowvec) defines.push('ROWVEC');
-  const epilogue = denseEpilogue(attrs, 'X2');
-  return {
-    source: assemble(
-      matMulRowsSrc,
-      [...defines, ...epilogue.defines],
-      `${samplers(node.inputs.length)}\n${epilogue.helpers}`,
-    ),
-  };
+  return denseKernel(matMulRowsSrc, defines, attrs, node.inputs.length, 'X2');
 }
 
 /** 4×4-tiled matMul into 4 render targets (see plan.ts relayout). */
@@ -118,10 +99,8 @@ function matMulTilesKernel(node: KernelNode): KernelSpec {
 function matMulMergeKernel(node: KernelNode): KernelSpec {
   const attrs = node.attrs as FusedDense;
   const tile = node.attrs.tile as number;
-  const epilogue = denseEpilogue(attrs, `X${tile}`);
-  const defines = ['LOOM_TEXEL_MAIN', `N ${node.out[1]}`, `TILE ${tile}`, ...epilogue.defines];
-  const inputs = samplers(tile + (attrs.fusedBias ? 1 : 0));
-  return { source: assemble(matMulMergeSrc, defines, `${inputs}\n${epilogue.helpers}`) };
+  const defines = ['LOOM_TEXEL_MAIN', `N ${node.out[1]}`, `TILE ${tile}`];
+  return denseKernel(matMulMergeSrc, defines, attrs, tile + (attrs.fusedBias ? 1 : 0), `X${tile}`);
 }
 
 /** Copy of a matrix into a row texture (internal op of the matMul relayout). */
@@ -134,7 +113,7 @@ function rowsKernel(node: KernelNode): KernelSpec {
 function softmaxKernel(node: KernelNode, log: boolean): KernelSpec {
   const x = node.inputs[0];
   const axis = normalizeAxis(node.op, 'axis', node.attrs.axis ?? -1, x.length);
-  const [outer, n, inner] = around(x, axis);
+  const [outer, n, inner] = aroundAxis(x, axis);
   return element(
     softmaxSrc,
     [`OUTER ${outer}`, `AXIS_N ${n}`, `INNER ${inner}`, ...(log ? ['LOG'] : [])],
@@ -164,7 +143,7 @@ function reduceKernel(node: KernelNode): KernelSpec {
 function concatKernel(node: KernelNode): KernelSpec {
   const out = node.out;
   const axis = normalizeAxis('concat', 'axis', node.attrs.axis ?? -1, out.length);
-  const [, , inner] = around(out, axis);
+  const [, , inner] = aroundAxis(out, axis);
   const row = out[axis] * inner;
   let offset = 0;
   const branches = node.inputs.map((s, k) => {
@@ -213,7 +192,7 @@ function padKernel(node: KernelNode): KernelSpec {
 function gatherKernel(node: KernelNode): KernelSpec {
   const [x, indices] = node.inputs;
   const axis = normalizeAxis('gather', 'axis', node.attrs.axis ?? 0, x.length);
-  const [, dim, inner] = around(x, axis);
+  const [, dim, inner] = aroundAxis(x, axis);
   const n = Math.max(sizeOf(indices), 1);
   return element(gatherSrc, [`DIM ${dim}`, `INNER ${Math.max(inner, 1)}`, `N_IDX ${n}`], 2);
 }
@@ -221,7 +200,7 @@ function gatherKernel(node: KernelNode): KernelSpec {
 function scatterAddKernel(node: KernelNode): KernelSpec {
   const shape = node.out;
   const axis = normalizeAxis('scatterAdd', 'axis', node.attrs.axis ?? 0, shape.length);
-  const [, dim, inner] = around(shape, axis);
+  const [, dim, inner] = aroundAxis(shape, axis);
   const n = sizeOf(node.inputs[1]);
   return element(
     scatterAddSrc,

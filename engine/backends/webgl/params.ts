@@ -80,26 +80,13 @@ export class ParamStore {
   ensureState(e: ParamEntry, signature: string, inits: number[]): SlotState {
     if (e.state?.signature === signature) return e.state;
     this.dropState(e);
-    const gl = this.gpu.gl;
     const slots = inits.map((v): [Tex, Tex] => {
       const fill = new Float32Array(e.texels * 4).fill(v);
       return [this.gpu.createTexture(e.texels, fill), this.gpu.createTexture(e.texels, fill)];
     });
-    const fbo = [0, 1].map((s) => {
-      const f = gl.createFramebuffer()!;
-      gl.bindFramebuffer(gl.FRAMEBUFFER, f);
-      const targets = [e.texs[s], ...slots.map((p) => p[s])];
-      targets.forEach((t, k) =>
-        gl.framebufferTexture2D(
-          gl.FRAMEBUFFER,
-          gl.COLOR_ATTACHMENT0 + k,
-          gl.TEXTURE_2D,
-          t.texture,
-          0,
-        ),
-      );
-      return f;
-    }) as [WebGLFramebuffer, WebGLFramebuffer];
+    const fbo = [0, 1].map((s) =>
+      this.gpu.createTargets([e.texs[s], ...slots.map((p) => p[s])]),
+    ) as [WebGLFramebuffer, WebGLFramebuffer];
     e.state = { signature, slots, fbo, inits };
     return e.state;
   }

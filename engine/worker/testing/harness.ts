@@ -9,6 +9,7 @@ import { mlpWorkload } from '../../cli/bench/workloads.ts';
 import type { BoundData } from '../../session/bind.ts';
 import { TrainingClient } from '../client.ts';
 import type { WireData } from '../protocol.ts';
+import { rowsRecord } from '../wire.ts';
 
 /** What the tests reach through page.evaluate. */
 export interface Harness {
@@ -47,11 +48,9 @@ const harness: Harness = {
   },
   mlp(example, batch) {
     const w = mlpWorkload(parseProject(example), batch);
-    const rows = (m: BoundData['inputs']) =>
-      Object.fromEntries([...m].map(([k, r]) => [k, { data: r.data, width: r.width }]));
     return {
       project: w.doc,
-      data: { n: w.data.n, inputs: rows(w.data.inputs), targets: rows(w.data.targets) },
+      data: { n: w.data.n, inputs: rowsRecord(w.data.inputs), targets: rowsRecord(w.data.targets) },
     };
   },
 };

@@ -70,7 +70,7 @@ interface EdgeViewProps {
 
 function EdgeViewImpl({ id, source, shape, error, selected, path, labelX, labelY }: EdgeViewProps) {
   const gradient = useEdgeGradient(source);
-  const cls = `shape-edge${error ? ' shape-edge--error' : ''}${selected ? ' shape-edge--selected' : ''}${gradient ? ' shape-edge--grad' : ''}`;
+  const cls = `shape-edge${error ? ' shape-edge--error' : ''}${selected ? ' shape-edge--selected' : ''}`;
   const title =
     error ??
     (gradient

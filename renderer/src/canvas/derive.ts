@@ -1,6 +1,6 @@
-// Projects the document and its inference onto React Flow nodes and edges. Pure; a per-canvas
-// cache keeps the object of every unchanged node/edge, so React Flow re-renders only what changed
-// (a 500-node graph where one node moves re-renders one node).
+// Projects the document and its inference onto React Flow nodes and the edges EdgeLayer.tsx draws.
+// Pure; a per-canvas cache keeps the object of every unchanged node/edge, so only what changed
+// re-renders (a 500-node graph where one node moves re-renders one node).
 import type { Edge, Node } from '@xyflow/react';
 import type { Project } from '../../../engine/document/schema.ts';
 import type { Inference } from '../../../engine/graph/infer.ts';
@@ -124,7 +124,7 @@ export function deriveNodes(
   return out;
 }
 
-/** React Flow edges for the document, labelled with the shape each one carries. */
+/** The canvas edges for the document (in React Flow's edge shape), labelled with the shape each one carries. */
 export function deriveEdges(
   doc: Project,
   inf: Inference,

@@ -2,34 +2,24 @@
 // nodes' elements and redraws only their edges, instead of handing React Flow a new 500-node list
 // (which re-runs every node's, handle's and minimap node's store selector). The document gets the
 // final positions once, when the drag ends.
-import { useSyncExternalStore } from 'react';
 import type { XYPosition } from '@xyflow/react';
+import { createStore, useStore } from '../state/createStore.ts';
 
 /** Node id → live position, or null when no drag is under way. */
 export type DragPositions = ReadonlyMap<string, XYPosition> | null;
 
-let current: DragPositions = null;
-const listeners = new Set<() => void>();
+const store = createStore<DragPositions>(null);
 
 /** The live drag positions (null outside a drag). */
-export function dragPositions(): DragPositions {
-  return current;
-}
+export const dragPositions = (): DragPositions => store.get();
 
 /** Replaces the live drag positions and tells the subscribers. */
-export function setDragPositions(next: DragPositions): void {
-  if (next === current) return;
-  current = next;
-  for (const l of listeners) l();
-}
+export const setDragPositions = (next: DragPositions): void => store.set(next);
 
 /** Subscribes to drag position changes; returns the unsubscribe function. */
-export function subscribeDrag(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const subscribeDrag = (listener: () => void): (() => void) => store.subscribe(listener);
 
 /** The live drag positions, as a React hook. */
 export function useDragPositions(): DragPositions {
-  return useSyncExternalStore(subscribeDrag, dragPositions);
+  return useStore(store);
 }

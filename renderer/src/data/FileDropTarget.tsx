@@ -1,8 +1,9 @@
 // Drag-and-drop of data files onto the window: while files are dragged over it an overlay says
 // what a drop does; a drop imports the data files (project and model files are left alone). Also
 // shows the import's progress or error in a corner when the Data tab is not open. Mount once.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { showDockTab } from '../shell/dockState.ts';
+import { createStore, useStore } from '../state/createStore.ts';
 import { useDataState } from './dataStore.ts';
 import './import.css';
 import { cancelImport, dismissImportMessage, importFiles } from './importer.ts';
@@ -61,30 +62,15 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
   return dragging;
 }
 
-let openTabs = 0;
-const presence = new Set<() => void>();
-const announce = () => presence.forEach((l) => l());
+/** How many Data tabs are mounted. */
+const openTabs = createStore(0);
 
 /** Marks the Data tab as open while the calling component is mounted. */
 export function useDataTabPresence(): void {
   useEffect(() => {
-    openTabs++;
-    announce();
-    return () => {
-      openTabs--;
-      announce();
-    };
+    openTabs.set(openTabs.get() + 1);
+    return () => openTabs.set(openTabs.get() - 1);
   }, []);
-}
-
-function useDataTabOpen(): boolean {
-  return useSyncExternalStore(
-    (l) => {
-      presence.add(l);
-      return () => presence.delete(l);
-    },
-    () => openTabs > 0,
-  );
 }
 
 /** A drop shows the Data tab, where the import's progress and result appear. */
@@ -96,7 +82,7 @@ function importDropped(files: File[]): void {
 /** The window drop overlay, plus a corner status of imports while the Data tab is closed. */
 export function FileDropTarget() {
   const dragging = useFileDrop(importDropped);
-  const tabOpen = useDataTabOpen();
+  const tabOpen = useStore(openTabs, (n) => n > 0);
   const job = useDataState((s) => s.job);
   const failure = useDataState((s) => s.failure);
   return (

@@ -6,7 +6,7 @@ import {
   addLoadedFiles,
   arraysForSource,
   datasetForSource,
-  getLoadedFiles,
+  getDataState,
   type LoadedFile,
 } from './dataStore.ts';
 import { loadedFileNames, nextFiles } from './sourceActions.ts';
@@ -53,7 +53,7 @@ describe('arraysForSource', () => {
   it('merges loaded files, and a re-import replaces the file of the same name', () => {
     addLoadedFiles([loaded('a.csv', { p: [1, 2] }), loaded('b.csv', { q: [3, 4] })]);
     addLoadedFiles([loaded('a.csv', { p: [5, 6] })]);
-    expect(getLoadedFiles().map((f) => f.name)).toEqual(['b.csv', 'a.csv']);
+    expect(getDataState().files.map((f) => f.name)).toEqual(['b.csv', 'a.csv']);
     const arrays = arraysForSource({ kind: 'files', files: ['a.csv', 'b.csv'] });
     expect([...arrays.p.data, ...arrays.q.data]).toEqual([5, 6, 3, 4]);
     const ds = datasetForSource({ kind: 'files', files: ['a.csv', 'b.csv'] });

@@ -1,25 +1,19 @@
 // The data the open project trains on: files imported in this session (kept in memory only, never
 // in the project), the state of the running import, and the named arrays of any data source.
 // Invariant: a failed or cancelled import leaves `files` exactly as it was.
-import { useMemo, useSyncExternalStore } from 'react';
 import { builtinDatasets, type BuiltinId } from '../../../engine/data/builtin.ts';
 import type { Dataset } from '../../../engine/data/dataset.ts';
 import { generate } from '../../../engine/data/generators.ts';
-import type { DatasetSummary } from '../../../engine/data/preview.ts';
 import type { DataSource } from '../../../engine/document/schema.ts';
 import { LoomError } from '../../../engine/errors.ts';
 import type { ArraySet } from '../../../engine/session/bind.ts';
 import { loadSource, mergeDatasets } from '../../../engine/session/source.ts';
-import { useProject } from '../state/store.ts';
+import { createStore, useStore } from '../state/createStore.ts';
 import type { ParseProgress } from './parseClient.ts';
+import type { ParsedFile } from './parseProtocol.ts';
 
-/** A file imported in this session: its dataset and what the Data tab shows about it. */
-export interface LoadedFile {
-  name: string;
-  size: number;
-  dataset: Dataset;
-  summary: DatasetSummary;
-}
+/** A file imported in this session, as the parse worker read it. */
+export type LoadedFile = ParsedFile;
 
 /** The import in progress: the files asked for and the latest progress event. */
 export interface ImportJob {
@@ -48,39 +42,26 @@ export interface DataState {
   previewMode: PreviewMode;
 }
 
-let state: DataState = {
+const data = createStore<DataState>({
   files: [],
   job: null,
   failure: null,
   notice: null,
   previewMode: 'rows',
-};
-const listeners = new Set<() => void>();
+});
 
 function set(patch: Partial<DataState>): void {
-  state = { ...state, ...patch };
-  for (const l of listeners) l();
-}
-
-/** Subscribes to data store changes; returns the unsubscribe function. */
-export function subscribeData(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  data.set({ ...data.get(), ...patch });
 }
 
 /** The data store's current state. */
 export function getDataState(): DataState {
-  return state;
+  return data.get();
 }
 
 /** Reads a slice of the data store; re-renders when it changes (compared by identity). */
 export function useDataState<T>(selector: (s: DataState) => T): T {
-  return useSyncExternalStore(subscribeData, () => selector(state));
-}
-
-/** The files imported in this session (a getter for event handlers and controllers). */
-export function getLoadedFiles(): readonly LoadedFile[] {
-  return state.files;
+  return useStore(data, selector);
 }
 
 /** The files imported in this session, live. */
@@ -91,7 +72,7 @@ export function useLoadedFiles(): readonly LoadedFile[] {
 /** Adds parsed files, replacing any loaded file of the same name. */
 export function addLoadedFiles(files: readonly LoadedFile[]): void {
   const names = new Set(files.map((f) => f.name));
-  set({ files: [...state.files.filter((f) => !names.has(f.name)), ...files] });
+  set({ files: [...data.get().files.filter((f) => !names.has(f.name)), ...files] });
 }
 
 /** Updates the import and view state (job, failure, notice, preview mode). */
@@ -124,7 +105,7 @@ export function memoisedDataset(
 
 /** The loaded file of this name, or a LoomError telling the user to import it again. */
 export function loadedFile(name: string): LoadedFile {
-  const f = state.files.find((x) => x.name === name);
+  const f = data.get().files.find((x) => x.name === name);
   if (!f)
     throw new LoomError(
       'data/binding',
@@ -164,12 +145,4 @@ export function datasetForSource(source: DataSource): Dataset | null {
   } catch {
     return null;
   }
-}
-
-/** The Dataset of the current project's source for previews (or null), live. */
-export function useSourceDataset(): Dataset | null {
-  const source = useProject().data.source;
-  const files = useLoadedFiles();
-  // `files` is a dependency: importing a file can make a 'files' source loadable.
-  return useMemo(() => datasetForSource(source), [source, files]);
 }

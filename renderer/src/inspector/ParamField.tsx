@@ -32,6 +32,18 @@ function placeholder(field: FieldSpec, mixed: boolean): string | undefined {
   return undefined;
 }
 
+/** The id of the help line of control `id`, when it has help text. */
+const helpId = (id: string, help: string) => (help ? `${id}-help` : undefined);
+
+/** The help line under control `id` (nothing without help text). */
+function Help({ id, text }: { id: string; text: string }) {
+  return text ? (
+    <p className="field__help" id={helpId(id, text)}>
+      {text}
+    </p>
+  ) : null;
+}
+
 /** Renders `field` bound to `b`. */
 export function ParamField({ field, b }: { field: FieldSpec; b: FieldBinding }) {
   const id = useId();
@@ -68,15 +80,11 @@ export function ParamField({ field, b }: { field: FieldSpec; b: FieldBinding }) 
             ref={(el) => {
               if (el) el.indeterminate = mixed;
             }}
-            aria-describedby={field.help ? `${id}-help` : undefined}
+            aria-describedby={helpId(id, field.help)}
             onChange={(e) => b.apply(e.target.checked, false)}
           />
           <label htmlFor={id}>{field.label}</label>
-          {field.help && (
-            <p className="field__help" id={`${id}-help`}>
-              {field.help}
-            </p>
-          )}
+          <Help id={id} text={field.help} />
         </div>
       );
     case 'enum':
@@ -89,7 +97,7 @@ export function ParamField({ field, b }: { field: FieldSpec; b: FieldBinding }) 
             id={id}
             className="field__input"
             value={mixed ? '' : String(b.value)}
-            aria-describedby={field.help ? `${id}-help` : undefined}
+            aria-describedby={helpId(id, field.help)}
             onChange={(e) => b.apply(e.target.value, false)}
           >
             {mixed && <option value="">mixed</option>}
@@ -99,11 +107,7 @@ export function ParamField({ field, b }: { field: FieldSpec; b: FieldBinding }) 
               </option>
             ))}
           </select>
-          {field.help && (
-            <p className="field__help" id={`${id}-help`}>
-              {field.help}
-            </p>
-          )}
+          <Help id={id} text={field.help} />
         </div>
       );
     case 'variant':
@@ -141,7 +145,7 @@ function VariantField({
         id={id}
         className="field__input"
         value={tag}
-        aria-describedby={field.help ? `${id}-help` : undefined}
+        aria-describedby={helpId(id, field.help)}
         onChange={(e) => b.apply({ [kind.discriminator]: e.target.value }, false)}
       >
         {mixed && <option value="">mixed</option>}
@@ -151,11 +155,7 @@ function VariantField({
           </option>
         ))}
       </select>
-      {field.help && (
-        <p className="field__help" id={`${id}-help`}>
-          {field.help}
-        </p>
-      )}
+      <Help id={id} text={field.help} />
       {variant?.fields.map((arg) => (
         <ParamField
           key={`${tag}.${arg.key}`}

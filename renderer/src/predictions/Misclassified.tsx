@@ -2,6 +2,7 @@
 // session for just those indices) drawn as images when the Input is image-like, else listed as
 // values, each captioned "true → predicted".
 import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../../engine/errors.ts';
 import type { WireRows } from '../../../engine/worker/protocol.ts';
 import { training, type Inspection } from '../training/controller.ts';
 import { classLabel, formatRow, type OutputAnalysis } from './analyse.ts';
@@ -60,7 +61,7 @@ export function Misclassified({
     let live = true;
     training.rows(inspection.split, wrong).then(
       (rows) => live && setFetched({ key, inputs: rows, error: null }),
-      (e: unknown) => live && setFetched({ key, inputs: null, error: (e as Error).message }),
+      (e: unknown) => live && setFetched({ key, inputs: null, error: errorMessage(e) }),
     );
     return () => {
       live = false;

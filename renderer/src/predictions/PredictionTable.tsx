@@ -1,7 +1,6 @@
 // Predicted vs target for the first rows of a split: per output, the true class, predicted class
 // and its probability (classifiers) or the target, prediction and error (regressions). Rows a
 // classifier gets wrong are highlighted.
-import { isCorrect } from '../../../engine/train/confusion.ts';
 import {
   classLabel,
   formatRow,
@@ -10,6 +9,7 @@ import {
   rowError,
   rowIsWrong,
   TABLE_ROWS,
+  wrongAt,
   type OutputAnalysis,
 } from './analyse.ts';
 
@@ -73,9 +73,7 @@ export function PredictionTable({ analyses }: { analyses: readonly OutputAnalysi
             <tr key={i} className={wrong ? 'is-wrong' : undefined} data-wrong={wrong}>
               <th scope="row">{i}</th>
               {analyses.flatMap((a) => {
-                const bad =
-                  a.classified !== null &&
-                  !isCorrect(a.classified.actual[i], a.classified.predicted[i]);
+                const bad = wrongAt(a, i);
                 return cells(a, i).map((c, k) => (
                   <td key={`${a.id}:${k}`} className={bad && k === 1 ? 'is-bad' : undefined}>
                     {c}

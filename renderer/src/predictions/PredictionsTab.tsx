@@ -4,6 +4,7 @@
 // training request finishes (status 'training' → 'ready'); a newer refresh supersedes an older one.
 import './predictions.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorMessage } from '../../../engine/errors.ts';
 import type { Inference } from '../../../engine/graph/infer.ts';
 import type { Project } from '../../../engine/document/schema.ts';
 import { datasetForSource, useLoadedFiles } from '../data/dataStore.ts';
@@ -36,11 +37,6 @@ function inputViews(doc: Project, inf: Inference): InputView[] {
       binding?.arrays.length === 1 ? dataset?.arrays[binding.arrays[0]]?.shape.slice(1) : null;
     return { id, name: info.node.name, layout: imageLayout(features, [own, array]) };
   });
-}
-
-function errorText(e: unknown): string {
-  if (e && typeof e === 'object' && 'message' in e) return String(e.message);
-  return String(e);
 }
 
 function OutputSection({
@@ -115,7 +111,7 @@ export function PredictionsTab() {
       if (id !== latest.current) return;
       setResult({ inspection, step: getTraining().step });
     } catch (e) {
-      if (id === latest.current) setError(errorText(e));
+      if (id === latest.current) setError(errorMessage(e));
     } finally {
       if (id === latest.current) setBusy(false);
     }

@@ -77,11 +77,14 @@ export function inspectionRows(analyses: readonly OutputAnalysis[]): number {
   return analyses.reduce((n, a) => Math.max(n, rows(a.outputs)), 0);
 }
 
+/** True when `a` is a classifier and gets row i wrong. */
+export function wrongAt(a: OutputAnalysis, i: number): boolean {
+  return a.classified !== null && !isCorrect(a.classified.actual[i], a.classified.predicted[i]);
+}
+
 /** True when row i is wrong for any classifier output. */
 export function rowIsWrong(analyses: readonly OutputAnalysis[], i: number): boolean {
-  return analyses.some(
-    (a) => a.classified !== null && !isCorrect(a.classified.actual[i], a.classified.predicted[i]),
-  );
+  return analyses.some((a) => wrongAt(a, i));
 }
 
 /** A number with four significant digits (exponent form when tiny or huge). */

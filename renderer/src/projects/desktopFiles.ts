@@ -32,8 +32,10 @@ export function desktopFiles(bridge: LayerloomBridge): ProjectFiles {
   };
 }
 
+let current: ProjectFiles | null = null;
+
 /** The files implementation for where the app runs: the desktop bridge when present, else the browser. */
 export function projectFiles(): ProjectFiles {
-  const bridge = window.layerloom;
-  return bridge ? desktopFiles(bridge) : browserFiles();
+  current ??= window.layerloom ? desktopFiles(window.layerloom) : browserFiles();
+  return current;
 }

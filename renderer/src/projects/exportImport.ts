@@ -3,9 +3,8 @@
 // go (download, save dialog) is ProjectFiles' business. A failed import leaves the project as it
 // was; a weights import is one undo step.
 import { unzipSync, zipSync } from 'fflate';
-import { useSyncExternalStore } from 'react';
 import type { Project } from '../../../engine/document/schema.ts';
-import { isLoomError, LoomError } from '../../../engine/errors.ts';
+import { errorMessage, isLoomError, LoomError } from '../../../engine/errors.ts';
 import {
   EXPORT_EXTENSIONS,
   exportProject,
@@ -15,6 +14,7 @@ import {
 import type { Inference } from '../../../engine/graph/infer.ts';
 import type { ImportReport } from '../../../engine/import/index.ts';
 import { messageModal } from '../shell/modal.ts';
+import { createStore, useStore } from '../state/createStore.ts';
 import { actions, getState, inferenceOf } from '../state/store.ts';
 import { projectFiles } from './desktopFiles.ts';
 import { loomFileName, type ImportAccept, type PickedFile, type ProjectFiles } from './files.ts';
@@ -155,32 +155,24 @@ interface TransferState {
   status: string | null;
 }
 
-let transfer: TransferState = { busy: null, status: null };
-const listeners = new Set<() => void>();
+const transfer = createStore<TransferState>({ busy: null, status: null });
 let clearTimer: ReturnType<typeof setTimeout> | undefined;
 
 function setTransfer(next: TransferState, clearAfterMs = 0): void {
-  transfer = next;
   clearTimeout(clearTimer);
   if (clearAfterMs > 0)
     clearTimer = setTimeout(() => setTransfer({ busy: null, status: null }), clearAfterMs);
-  for (const l of listeners) l();
+  transfer.set(next);
 }
 
 /** Whether an export or import is running, and the status line to show. */
 export function useTransfer(): TransferState {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => transfer,
-  );
+  return useStore(transfer);
 }
 
 /** The transfer state now (for tests and non-React callers). */
 export function transferState(): TransferState {
-  return transfer;
+  return transfer.get();
 }
 
 /** Lets the browser paint the busy state before a long synchronous export blocks the thread. */
@@ -188,15 +180,14 @@ function nextPaint(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 16));
 }
 
+/** errorMessage, with what to do when the .keras reader's WebAssembly could not start. */
 function errorText(e: unknown): string {
   if (e instanceof Error && !isLoomError(e) && /WebAssembly/.test(e.message))
     return (
       `Keras .keras files need WebAssembly (HDF5), which this window could not start: ${e.message} ` +
       'Export safetensors, NumPy or TensorFlow.js instead, or run `layerloom export --format keras`.'
     );
-  if (isLoomError(e) || e instanceof Error) return e.message;
-  const message = (e as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(e);
+  return errorMessage(e);
 }
 
 /** Runs one transfer at a time; `task` returns the status line to show once done (or null). */
@@ -206,7 +197,7 @@ async function run(
   failTitle: string,
   task: () => Promise<string | null>,
 ): Promise<void> {
-  if (transfer.busy) return;
+  if (transfer.get().busy) return;
   setTransfer({ busy: kind, status: busyText });
   try {
     await nextPaint();
@@ -218,8 +209,7 @@ async function run(
   }
 }
 
-let defaultFiles: ProjectFiles | null = null;
-const filesOrDefault = (files?: ProjectFiles) => files ?? (defaultFiles ??= projectFiles());
+const filesOrDefault = (files?: ProjectFiles) => files ?? projectFiles();
 
 /** Export ▸ format: writes the open project in `format` where the user says. */
 export async function exportAs(format: ExportFormat, files?: ProjectFiles): Promise<void> {

@@ -1,25 +1,14 @@
 // New, Open, Save and Save As: the file commands of the toolbar, the menu and the shortcuts. A
 // document is only replaced after the user agreed to drop unsaved changes, and a file that fails to
 // open leaves the current document untouched.
+import { errorMessage } from '../../../engine/errors.ts';
 import { parseProjectText, serializeProject } from '../../../engine/document/parse.ts';
-import { isLoomError } from '../../../engine/errors.ts';
 import { confirmModal, galleryModal, messageModal } from '../shell/modal.ts';
-import { actions, getState } from '../state/store.ts';
+import { actions, getState, isDirty } from '../state/store.ts';
 import { projectFiles } from './desktopFiles.ts';
-import type { OpenedFile, ProjectFiles } from './files.ts';
+import type { OpenedFile } from './files.ts';
 import { recoveryStore } from './recovery.ts';
 import type { Template } from './templates.ts';
-
-let files: ProjectFiles | null = null;
-function getFiles(): ProjectFiles {
-  files ??= projectFiles();
-  return files;
-}
-
-function isDirty(): boolean {
-  const s = getState();
-  return s.history.present !== s.file.saved;
-}
 
 /** Resolves true when there are no unsaved changes or the user agrees to discard them. */
 export async function confirmDiscard(action: string): Promise<boolean> {
@@ -29,12 +18,6 @@ export async function confirmDiscard(action: string): Promise<boolean> {
     message: `${getState().file.name} has changes that are not saved. ${action} anyway and lose them?`,
     confirmLabel: 'Discard changes',
   });
-}
-
-function errorText(e: unknown): string {
-  if (isLoomError(e) || e instanceof Error) return e.message;
-  const message = (e as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(e);
 }
 
 /** New: after the unsaved-changes check, shows the template gallery. */
@@ -53,9 +36,9 @@ export async function openProject(): Promise<void> {
   if (!(await confirmDiscard('Open another project'))) return;
   let opened;
   try {
-    opened = await getFiles().open();
+    opened = await projectFiles().open();
   } catch (e) {
-    messageModal('Could not open the project', errorText(e));
+    messageModal('Could not open the project', errorMessage(e));
     return;
   }
   if (opened) loadOpened(opened);
@@ -68,7 +51,7 @@ export function loadOpened(opened: OpenedFile): void {
     actions.load(doc, opened.name, opened.handle);
     recoveryStore().clear();
   } catch (e) {
-    messageModal(`Could not open ${opened.name}`, errorText(e));
+    messageModal(`Could not open ${opened.name}`, errorMessage(e));
   }
 }
 
@@ -84,14 +67,14 @@ export async function saveProject(as = false): Promise<boolean> {
   const text = serializeProject(doc);
   try {
     const saved = as
-      ? await getFiles().saveAs(text, file.name)
-      : await getFiles().save(text, file.name, file.handle);
+      ? await projectFiles().saveAs(text, file.name)
+      : await projectFiles().save(text, file.name, file.handle);
     if (!saved) return false;
     actions.markSaved(doc, saved.name, saved.handle);
     if (getState().history.present === doc) recoveryStore().clear();
     return true;
   } catch (e) {
-    messageModal(`Could not save ${file.name}`, errorText(e));
+    messageModal(`Could not save ${file.name}`, errorMessage(e));
     return false;
   }
 }

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { parseProjectText, serializeProject } from '../../../engine/document/parse.ts';
 import { confirmModal, messageModal } from '../shell/modal.ts';
-import { actions, blankProject, getState, subscribe } from '../state/store.ts';
+import { actions, blankProject, getState, isDirty, subscribe } from '../state/store.ts';
 import { debounce, type AutosaveRecord } from './autosave.ts';
 import { recoveryStore } from './recovery.ts';
 
@@ -14,11 +14,6 @@ export const AUTOSAVE_DELAY_MS = 1000;
 
 // Module-level so React StrictMode's double effect never asks twice.
 let startupOffered = false;
-
-function isDirty(): boolean {
-  const s = getState();
-  return s.history.present !== s.file.saved;
-}
 
 function writeNow(): void {
   const { history, file } = getState();

@@ -16,10 +16,7 @@ const MENU: Partial<Record<MenuCommand, () => void>> = {
   'menu:saveAs': () => void saveProject(true),
   'menu:import': () => void importAny(),
   ...Object.fromEntries(EXPORT_FORMATS.map((f) => [`menu:export:${f}`, () => void exportAs(f)])),
-  'menu:undo': () => {
-    actions.seal();
-    actions.undo();
-  },
+  'menu:undo': () => actions.undo(),
   'menu:redo': () => actions.redo(),
   // The user chose "Save" when closing a dirty window: main closes it once setDirty(false) arrives.
   'app:save-before-close': () => void saveProject(false),

@@ -1,10 +1,11 @@
 // The web app's menu bar: file commands and undo/redo (the desktop app has the same in its menu).
+import { isMacPlatform } from '../keyboard/shortcuts.ts';
 import { newProject, openProject, saveProject } from '../projects/projectActions.ts';
 import { actions, useEditor } from '../state/store.ts';
 import { ExportMenu, TransferStatus } from './ExportMenu.tsx';
 import { ImportMenu } from './ImportMenu.tsx';
 
-const mod = /mac|iphone|ipad/i.test(navigator.platform) ? '⌘' : 'Ctrl+';
+const mod = isMacPlatform(navigator.platform) ? '⌘' : 'Ctrl+';
 
 /** The toolbar. */
 export function Toolbar() {
@@ -34,10 +35,7 @@ export function Toolbar() {
       <button
         type="button"
         disabled={!canUndo}
-        onClick={() => {
-          actions.seal();
-          actions.undo();
-        }}
+        onClick={() => actions.undo()}
         title={`Undo (${mod}Z)`}
       >
         Undo

@@ -1,24 +1,16 @@
 // Which dock tab is showing, as a tiny external store, so other parts of the app can bring a
 // panel forward (a file dropped on the window shows the Data tab).
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from '../state/createStore.ts';
 
-let active: string | null = null;
-const listeners = new Set<() => void>();
+/** The active tab id (null until one is chosen). */
+const active = createStore<string | null>(null);
 
 /** Shows the dock tab with this id. */
 export function showDockTab(id: string): void {
-  if (id === active) return;
-  active = id;
-  for (const l of listeners) l();
+  active.set(id);
 }
 
 /** The active dock tab id (null until one is chosen: the dock shows its first tab). */
 export function useDockTab(): string | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => active,
-  );
+  return useStore(active);
 }

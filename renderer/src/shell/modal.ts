@@ -1,6 +1,6 @@
 // The one modal the shell shows at a time (a confirmation, a message, the template gallery or the
 // restore offer), as a tiny external store so non-React code (project actions) can ask the user.
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from '../state/createStore.ts';
 
 /** What the modal shows; `confirm` resolves its promise with the user's answer. */
 export type Modal =
@@ -17,28 +17,23 @@ export type Modal =
   | { kind: 'message'; title: string; message: string }
   | { kind: 'gallery' };
 
-let current: Modal | null = null;
-const listeners = new Set<() => void>();
-
-function show(next: Modal | null): void {
-  current = next;
-  for (const l of listeners) l();
-}
+const modal = createStore<Modal | null>(null);
+const show = modal.set;
 
 /** The modal on screen, or null. */
 export function useModal(): Modal | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
+  return useStore(modal);
+}
+
+/** Answers an open confirmation "no" (which also closes it). */
+function refuseOpenConfirm(): void {
+  const current = modal.get();
+  if (current?.kind === 'confirm') current.resolve(false);
 }
 
 /** Closes the modal; an open confirmation is answered "no". */
 export function closeModal(): void {
-  if (current?.kind === 'confirm') current.resolve(false);
+  refuseOpenConfirm();
   show(null);
 }
 
@@ -50,7 +45,7 @@ export function confirmModal(opts: {
   cancelLabel?: string;
   dismissable?: boolean;
 }): Promise<boolean> {
-  if (current?.kind === 'confirm') current.resolve(false);
+  refuseOpenConfirm();
   return new Promise((resolve) =>
     show({
       kind: 'confirm',

@@ -1,7 +1,6 @@
 // The editor store: the project's undo History, the selection, and which file it came from. One
 // small external store read through useSyncExternalStore; every document change goes through
 // `execute` (a Command applied by the engine's pure reducer), so undo covers all of it.
-import { useSyncExternalStore } from 'react';
 import type { Command } from '../../../engine/document/commands.ts';
 import {
   createHistory,
@@ -13,6 +12,7 @@ import {
 } from '../../../engine/document/history.ts';
 import { ProjectSchema, type Project } from '../../../engine/document/schema.ts';
 import { inferShapes, type Inference } from '../../../engine/graph/infer.ts';
+import { createStore, useStore } from './createStore.ts';
 
 /** Where the open document lives; `handle` is opaque (a FileSystemFileHandle or a desktop handle id). */
 export interface FileState {
@@ -31,8 +31,6 @@ export interface EditorState {
   /** Bumped whenever the document is replaced (New, Open, recovery): a new lineage. */
   loads: number;
 }
-
-type Listener = () => void;
 
 /** A blank project with every default filled in. */
 export function blankProject(): Project {
@@ -54,29 +52,22 @@ function initial(
   };
 }
 
-let state: EditorState = initial(blankProject());
-const listeners = new Set<Listener>();
-
-function set(next: EditorState): void {
-  if (next === state) return;
-  state = next;
-  for (const l of listeners) l();
-}
+const editor = createStore<EditorState>(initial(blankProject()));
+const set = editor.set;
 
 /** The current state (for event handlers; components use useEditor). */
 export function getState(): EditorState {
-  return state;
+  return editor.get();
 }
 
 /** Subscribes to every state change; returns the unsubscribe function. */
-export function subscribe(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+export function subscribe(listener: () => void): () => void {
+  return editor.subscribe(listener);
 }
 
 /** Reads a slice of the editor state; re-renders when that slice changes (compare by identity). */
 export function useEditor<T>(selector: (s: EditorState) => T): T {
-  return useSyncExternalStore(subscribe, () => selector(state));
+  return useStore(editor, selector);
 }
 
 /** The open document. */
@@ -101,15 +92,28 @@ export function useInference(): Inference {
   return inferenceOf(useProject());
 }
 
-/** Whether the open document differs from the saved file. */
+const dirty = (s: EditorState) => s.history.present !== s.file.saved;
+
+/** Whether the open document differs from the saved file (for event handlers). */
+export function isDirty(): boolean {
+  return dirty(editor.get());
+}
+
+/** Whether the open document differs from the saved file, live. */
 export function useDirty(): boolean {
-  return useEditor((s) => s.history.present !== s.file.saved);
+  return useEditor(dirty);
+}
+
+function setHistory(step: (h: History) => History): void {
+  const state = editor.get();
+  set({ ...state, history: step(state.history) });
 }
 
 /** Everything that changes the editor state. */
 export const actions = {
   /** Applies an edit as one undo step; the same coalesceKey in a row merges (drags, typing). */
   execute(cmd: Command, coalesceKey: string | null = null): void {
+    const state = editor.get();
     const history = execute(state.history, cmd, coalesceKey);
     if (history === state.history) return;
     const present = history.present;
@@ -124,23 +128,23 @@ export const actions = {
   },
   /** Ends the current coalesced step (drag end, field blur). */
   seal(): void {
-    set({ ...state, history: seal(state.history) });
+    setHistory(seal);
   },
   undo(): void {
-    set({ ...state, history: undo(state.history) });
+    setHistory(undo);
   },
   redo(): void {
-    set({ ...state, history: redo(state.history) });
+    setHistory(redo);
   },
   select(nodes: readonly string[], edges: readonly string[] = []): void {
-    set({ ...state, nodes, edges });
+    set({ ...editor.get(), nodes, edges });
   },
   /** Replaces the document (New/Open): a fresh history, nothing selected. */
   load(doc: Project, name: string, handle: unknown = null): void {
-    set(initial(doc, name, handle, state.loads + 1));
+    set(initial(doc, name, handle, editor.get().loads + 1));
   },
   /** Records a successful save of `doc` (which may be older than the present if edits continued). */
   markSaved(doc: Project, name: string, handle: unknown): void {
-    set({ ...state, file: { name, handle, saved: doc } });
+    set({ ...editor.get(), file: { name, handle, saved: doc } });
   },
 };

@@ -14,7 +14,7 @@ import type { WireArrays, WireRows } from '../../../engine/worker/protocol.ts';
 import { arraysForSource } from '../data/dataStore.ts';
 import { actions, getState, inferenceOf, subscribe } from '../state/store.ts';
 import { startTrainingWorker } from '../worker/trainingWorker.ts';
-import { MetricsFold } from './fold.ts';
+import { MetricsFold, type Offsets } from './fold.ts';
 import { historyFromDoc, historyToDoc } from './historyDoc.ts';
 import { optimizerKey, structuralKey } from './loadKey.ts';
 import { getTraining, patchTraining, type TrainingError, type TrainingProgress } from './store.ts';
@@ -103,16 +103,22 @@ function present(): Project {
   return getState().history.present;
 }
 
+/** Where a session loaded from `doc` starts counting: after the document's saved history. */
+function savedOffsets(doc: Project): Offsets {
+  return { step: doc.history?.steps ?? 0, epoch: doc.history?.epochs.length ?? 0 };
+}
+
 /** Mirrors the project's saved history into the store (the session must reload after this). */
 function syncHistory(doc: Project): void {
   syncedHistory = doc.history;
   loadedKey = null;
+  const offsets = savedOffsets(doc);
   // Until the next load, late metrics of the old session must not land in this history.
-  fold.reset({ step: doc.history?.steps ?? 0, epoch: doc.history?.epochs.length ?? 0 }, false);
+  fold.reset(offsets, false);
   patchTraining({
     status: getTraining().status === 'error' ? 'error' : 'idle',
     history: historyFromDoc(doc.history),
-    step: doc.history?.steps ?? 0,
+    step: offsets.step,
     epoch: Math.max(0, (doc.history?.epochs.length ?? 1) - 1),
     batch: 0,
     stats: null,
@@ -177,7 +183,7 @@ async function ensureLoaded(): Promise<void> {
   loadedKey = structuralKey(doc);
   loadedWeights = doc.weights;
   loadedOptimizer = optimizerKey(doc);
-  const offsets = { step: doc.history?.steps ?? 0, epoch: doc.history?.epochs.length ?? 0 };
+  const offsets = savedOffsets(doc);
   fold.reset(offsets, true);
   patchTraining({
     status: 'ready',

@@ -1,6 +1,6 @@
 // Folds the worker's metrics events into the training store: per-step history, epoch logs,
 // sampled statistics, the last detailed step, the position and the progress of the request in
-// flight (steps done of steps asked, a smoothed rate and the ETA). Applied at most once per
+// flight (steps done of steps asked, and the ETA at a smoothed rate). Applied at most once per
 // animation frame; `flush()` applies what is pending right away (before the result is read).
 import type { MetricsEvent } from '../../../engine/worker/protocol.ts';
 import { getTraining, patchTraining, STATS_KEEP, type TrainingProgress } from './store.ts';
@@ -83,7 +83,6 @@ export class MetricsFold {
       kind: r.kind,
       done,
       total: r.totalSteps,
-      stepsPerSecond: r.rate,
       etaSeconds: r.rate > 0 ? (r.totalSteps - done) / r.rate : null,
     };
   }

@@ -1,5 +1,5 @@
-// What decides whether the training session must be reloaded, and the project form of the
-// session's weights. Pure.
+// What decides whether the training session must be reloaded, and which optimizer settings a
+// loaded session is sent without a reload. Pure.
 import type { Project } from '../../../engine/document/schema.ts';
 
 /**

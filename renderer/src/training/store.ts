@@ -2,7 +2,7 @@
 // loss history, the latest step's detail and gradient statistics). Read-only for panels; only
 // the training controller (controller.ts) writes it. The project document stays the single source
 // of truth for the model, its config and its saved weights; this store holds the live session.
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from '../state/createStore.ts';
 import type {
   BackendName,
   ErrorEvent,
@@ -22,13 +22,12 @@ export type TrainingStatus =
 /** A LoomError as plain data (what / where / how to fix): the worker's error event untagged. */
 export type TrainingError = Omit<ErrorEvent, 'type' | 're'>;
 
-/** The run in progress: what was asked, how far it got, how fast. */
+/** The run in progress: what was asked, how far it got, how long it has left. */
 export interface TrainingProgress {
   kind: 'step' | 'epoch' | 'run';
   /** Steps done of the steps the request asked for (an epoch request: to that epoch's end). */
   done: number;
   total: number;
-  stepsPerSecond: number;
   /** Seconds left at the current rate; null when unknown. */
   etaSeconds: number | null;
 }
@@ -91,33 +90,25 @@ function initial(): TrainingState {
   };
 }
 
-let state: TrainingState = initial();
-const listeners = new Set<Listener>();
+const store = createStore<TrainingState>(initial());
 
 /** The current training state (for event handlers; components use useTraining). */
 export function getTraining(): TrainingState {
-  return state;
+  return store.get();
 }
 
 /** Replaces fields and notifies subscribers (controller only). */
 export function patchTraining(patch: Partial<TrainingState>): void {
-  state = { ...state, ...patch, version: state.version + 1 };
-  for (const l of listeners) l();
-}
-
-/** Back to nothing loaded, with an empty history (controller only). */
-export function resetTraining(patch: Partial<TrainingState> = {}): void {
-  state = { ...initial(), ...patch, version: state.version + 1 };
-  for (const l of listeners) l();
+  const state = store.get();
+  store.set({ ...state, ...patch, version: state.version + 1 });
 }
 
 /** Subscribes to every change; returns the unsubscribe function. */
 export function subscribeTraining(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  return store.subscribe(listener);
 }
 
 /** Reads a slice of the training state; re-renders when the slice changes (by identity). */
 export function useTraining<T>(selector: (s: TrainingState) => T): T {
-  return useSyncExternalStore(subscribeTraining, () => selector(state));
+  return useStore(store, selector);
 }

@@ -13,6 +13,7 @@ import {
   matrixShape,
   maxAbs,
   paramStepStats,
+  stepArrays,
   updateRatio,
   type Quantity,
 } from './stats.ts';
@@ -62,15 +63,7 @@ export const ParamSection = memo(function ParamSection({
   lut,
   smallLimit,
 }: ParamSectionProps) {
-  const arrays = useMemo(
-    () => ({
-      before: detail.before[paramKey] ?? new Float32Array(0),
-      grads: detail.grads[paramKey] ?? new Float32Array(0),
-      updates: detail.updates[paramKey] ?? new Float32Array(0),
-      after: detail.after[paramKey] ?? new Float32Array(0),
-    }),
-    [detail, paramKey],
-  );
+  const arrays = useMemo(() => stepArrays(detail, paramKey), [detail, paramKey]);
   const stats = useMemo(() => paramStepStats(detail, paramKey), [detail, paramKey]);
   const scales = useMemo(() => {
     const weights = maxAbs(arrays.before, arrays.after);

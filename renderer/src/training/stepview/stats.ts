@@ -49,13 +49,24 @@ export function maxAbs(...arrays: ArrayLike<number>[]): number {
   return m;
 }
 
+/** The four arrays of one parameter in a step (empty ones where the step does not have it). */
+export function stepArrays(detail: StepDetailWire, key: string): Record<Quantity, Float32Array> {
+  return {
+    before: detail.before[key] ?? new Float32Array(0),
+    grads: detail.grads[key] ?? new Float32Array(0),
+    updates: detail.updates[key] ?? new Float32Array(0),
+    after: detail.after[key] ?? new Float32Array(0),
+  };
+}
+
 /** Norm, mean, min and max of each quantity of one parameter in a step. */
 export function paramStepStats(detail: StepDetailWire, key: string): Record<Quantity, TensorStats> {
+  const a = stepArrays(detail, key);
   return {
-    before: tensorStats(detail.before[key] ?? []),
-    grads: tensorStats(detail.grads[key] ?? []),
-    updates: tensorStats(detail.updates[key] ?? []),
-    after: tensorStats(detail.after[key] ?? []),
+    before: tensorStats(a.before),
+    grads: tensorStats(a.grads),
+    updates: tensorStats(a.updates),
+    after: tensorStats(a.after),
   };
 }
 
