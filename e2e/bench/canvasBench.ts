@@ -1,6 +1,7 @@
 // Canvas performance probe for `npm run bench`: loads a generated 500-node graph through the real
 // UI (pasted from the system clipboard), drags a node with the mouse for ~3 s and reports the
-// frame time of the frames that moved it (see DRAG_PROBE); plus the Node-side cost of inferShapes + summaryTable on that graph; then
+// frame time of the frames that moved it (see motionProbe), then pans the view the same way; plus
+// the Node-side cost of inferShapes + summaryTable on that graph; then
 // the training probe (trainingProbe.ts): frame times while the MNIST MLP trains in the app.
 // Standalone: `npx tsx e2e/bench/canvasBench.ts` (builds the app if needed, serves it, prints).
 import { pathToFileURL } from 'node:url';
@@ -9,7 +10,7 @@ import { CHROMIUM_ARGS, chromiumExecutable } from '../../engine/cli/chromium.ts'
 import { inferShapes } from '../../engine/graph/infer.ts';
 import { summaryTable } from '../../engine/summary/table.ts';
 import { benchGraph } from './canvasGraph.ts';
-import { node, pane } from './canvasDriver.ts';
+import { pane } from './canvasDriver.ts';
 import { quantile, trainingProbe, type TrainingProbeResult } from './trainingProbe.ts';
 
 /** What the probe measured (milliseconds). */
@@ -26,6 +27,8 @@ export interface CanvasBenchResult {
   dragIntervalMedianMs: number;
   /** Frames that moved the node per second of dragging: how often the drag visibly updates. */
   dragUpdatesPerSecond: number;
+  /** Panning the view by dragging empty canvas, measured the same way. */
+  pan: MotionFrames;
   /** Time from pressing paste to all nodes on screen. */
   loadMs: number;
   /** Median of inferShapes + summaryTable for the graph, in Node. */
@@ -50,20 +53,18 @@ export function inferSummaryMs(doc = benchGraph(), runs = 200): number {
 }
 
 /**
- * The in-page half of the drag measurement (plain text: tsx would wrap arrow functions in a helper
+ * The in-page half of a motion measurement (plain text: tsx would wrap arrow functions in a helper
  * the page does not have). A frame starts at its requestAnimationFrame timestamp, or at the first
  * mouse move handled since the previous frame ended if that was earlier (Chromium may handle a
  * move, and the drag's script, between frames); it ends when a message posted from its
  * requestAnimationFrame callback arrives, i.e. after the frame's style, layout, paint and commit.
- * Only frames whose rendering moved the dragged node are counted. Headless Chromium paces frames
- * and input at 60 Hz, so the interval between frames cannot show work under 16.7 ms; the frame
- * time can.
+ * Only frames whose rendering moved the element (`selector`: its transform changed) are counted.
+ * Headless Chromium paces frames and input at 60 Hz, so the interval between frames cannot show
+ * work under 16.7 ms; the frame time can.
  */
-const DRAG_PROBE = `(() => {
-  const d = (window.__drag = { frames: [], starts: [], stop: false });
-  const el = document
-    .querySelector('.layer-node[aria-label="dense_4_10 (Dense)"]')
-    .closest('.react-flow__node');
+const motionProbe = (selector: string) => `(() => {
+  const d = (window.__motion = { frames: [], starts: [], stop: false });
+  const el = document.querySelector(${JSON.stringify(selector)});
   let input = null;
   addEventListener('mousemove', () => { if (input === null) input = performance.now(); }, true);
   let last = el.style.transform;
@@ -87,6 +88,71 @@ const DRAG_PROBE = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
+/** Frame times of one motion. */
+export interface MotionFrames {
+  medianMs: number;
+  p95Ms: number;
+  frames: number;
+  /** Median interval between two frames that moved the element. */
+  intervalMedianMs: number;
+  updatesPerSecond: number;
+}
+
+/**
+ * With the mouse button held at (x, y), moves the mouse for ~3 s around an ellipse (radii 120 and
+ * 80 px) starting there, one awaited move at a time like a 60 Hz pointer (the next is sent once
+ * the page has handled the last), and measures the frames that moved `selector`.
+ */
+async function circle(page: Page, selector: string, x: number, y: number): Promise<MotionFrames> {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x - 4, y + 4, { steps: 2 });
+  await page.evaluate(motionProbe(selector));
+  const start = Date.now();
+  for (let i = 0; Date.now() - start < 3000; i++) {
+    const a = (i / 60) * Math.PI;
+    await page.mouse.move(x - 120 + 120 * Math.cos(a), y + 80 * Math.sin(a));
+  }
+  const ms = Date.now() - start;
+  const probe = (await page.evaluate(
+    '(() => { window.__motion.stop = true; return window.__motion; })()',
+  )) as { frames: number[]; starts: number[] };
+  await page.mouse.up();
+  const intervals = probe.starts.slice(1).map((t, i) => t - probe.starts[i]);
+  return {
+    medianMs: quantile(probe.frames, 0.5),
+    p95Ms: quantile(probe.frames, 0.95),
+    frames: probe.frames.length,
+    intervalMedianMs: quantile(intervals, 0.5),
+    updatesPerSecond: probe.frames.length / (ms / 1000),
+  };
+}
+
+/** The accessible label of the node card nearest the centre of the canvas pane. */
+const NEAREST_CENTRE = `(() => {
+  const pane = document.querySelector('.canvas .react-flow__pane').getBoundingClientRect();
+  const mx = pane.x + pane.width / 2;
+  const my = pane.y + pane.height / 2;
+  let best = null;
+  let bestD = Infinity;
+  for (const n of document.querySelectorAll('.layer-node')) {
+    const r = n.getBoundingClientRect();
+    const d = Math.hypot(r.x + r.width / 2 - mx, r.y + r.height / 2 - my);
+    if (d < bestD) { bestD = d; best = n.getAttribute('aria-label'); }
+  }
+  return best;
+})()`;
+
+/** A point of empty canvas on the pane's middle row, as far right as there is one. */
+const EMPTY_POINT = `(() => {
+  const pane = document.querySelector('.canvas .react-flow__pane');
+  const r = pane.getBoundingClientRect();
+  const y = r.y + r.height / 2;
+  for (let x = r.right - 60; x > r.x; x -= 10)
+    if (document.elementFromPoint(x, y) === pane) return { x, y };
+  throw new Error('no empty canvas on the middle row');
+})()`;
+
 /** Runs the probe in `page` against the app served at `baseURL`. */
 export async function canvasBench(page: Page, baseURL: string): Promise<CanvasBenchResult> {
   const doc = benchGraph();
@@ -108,35 +174,30 @@ export async function canvasBench(page: Page, baseURL: string): Promise<CanvasBe
   await pane(page).click({ position: { x: 40, y: 40 } });
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
 
-  const target = node(page, 'dense_4_10', 'Dense');
-  const box = (await target.boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  await page.mouse.move(cx + 10, cy + 10, { steps: 2 });
-  await page.evaluate(DRAG_PROBE);
-  const start = Date.now();
-  // One mouse move at a time, each awaited like a 60 Hz pointer: the next is sent once the page
-  // has handled the last.
-  for (let i = 0; Date.now() - start < 3000; i++) {
-    const a = (i / 60) * Math.PI;
-    await page.mouse.move(cx + 120 * Math.cos(a), cy + 80 * Math.sin(a));
-  }
-  const dragMs = Date.now() - start;
-  const probe = (await page.evaluate(
-    '(() => { window.__drag.stop = true; return window.__drag; })()',
-  )) as { frames: number[]; starts: number[] };
-  await page.mouse.up();
-  const frames = probe.frames;
-  const intervals = probe.starts.slice(1).map((t, i) => t - probe.starts[i]);
+  // The node nearest the middle of the canvas, so the drag stays clear of the 40 px borders
+  // where React Flow pans the view: this measures a drag, the pan is measured next.
+  const label = await page.evaluate(NEAREST_CENTRE);
+  const box = (await page.locator(`.layer-node[aria-label="${label}"]`).boundingBox())!;
+  const view = () => page.locator('.react-flow__viewport').getAttribute('style');
+  const viewBefore = await view();
+  const drag = await circle(
+    page,
+    `.react-flow__node:has(.layer-node[aria-label="${label}"])`,
+    box.x + box.width / 2,
+    box.y + box.height / 2,
+  );
+  if ((await view()) !== viewBefore) throw new Error('the view panned during the drag');
+  // Panning: the same motion, pressed on empty canvas.
+  const empty = (await page.evaluate(EMPTY_POINT)) as { x: number; y: number };
+  const pan = await circle(page, '.react-flow__viewport', empty.x, empty.y);
   return {
     nodes: doc.nodes.length,
-    dragFrameMedianMs: quantile(frames, 0.5),
-    dragFrameP95Ms: quantile(frames, 0.95),
-    dragFrames: frames.length,
-    dragIntervalMedianMs: quantile(intervals, 0.5),
-    dragUpdatesPerSecond: frames.length / (dragMs / 1000),
+    dragFrameMedianMs: drag.medianMs,
+    dragFrameP95Ms: drag.p95Ms,
+    dragFrames: drag.frames,
+    dragIntervalMedianMs: drag.intervalMedianMs,
+    dragUpdatesPerSecond: drag.updatesPerSecond,
+    pan,
     loadMs,
     inferSummaryMedianMs: inferSummaryMs(doc),
   };
@@ -177,6 +238,9 @@ async function main(): Promise<void> {
     console.log(`canvas: ${r.nodes} nodes, loaded in ${r.loadMs} ms`);
     console.log(
       `drag: median frame time ${r.dragFrameMedianMs.toFixed(1)} ms (p95 ${r.dragFrameP95Ms.toFixed(1)} ms, ${r.dragFrames} frames; ${r.dragUpdatesPerSecond.toFixed(1)} updates/s, median interval ${r.dragIntervalMedianMs.toFixed(1)} ms)`,
+    );
+    console.log(
+      `pan: median frame time ${r.pan.medianMs.toFixed(1)} ms (p95 ${r.pan.p95Ms.toFixed(1)} ms, ${r.pan.frames} frames; ${r.pan.updatesPerSecond.toFixed(1)} updates/s)`,
     );
     console.log(`inferShapes + summaryTable: median ${r.inferSummaryMedianMs.toFixed(2)} ms`);
   } finally {
