@@ -229,11 +229,14 @@ test('deletes and duplicates the selection', async ({ page }) => {
   await expect(node(page, 'dense', 'Dense')).toBeVisible();
 });
 
-test('box-selects with Shift+drag', async ({ page }) => {
+test('box-selects with Shift+drag, nodes and the edges between them', async ({ page }) => {
   await open(page);
   await dropLayer(page, 'Input', 150, 150);
   await dropLayer(page, 'Dense', 450, 150);
   await dropLayer(page, 'Dense', 450, 450);
+  await connect(page, 'input_layer', 'dense input');
+  await connect(page, 'dense', 'dense_1 input');
+  await expect(page.locator('.shape-edge__label')).toHaveCount(2);
   const box = (await pane(page).boundingBox())!;
   await page.keyboard.down('Shift');
   await page.mouse.move(box.x + 20, box.y + 60);
@@ -245,6 +248,8 @@ test('box-selects with Shift+drag', async ({ page }) => {
   await expect(
     page.locator('.react-flow__node.selected .layer-node[aria-label="dense_1 (Dense)"]'),
   ).toHaveCount(0);
+  // Only the edge with both ends in the box (input_layer → dense), not dense → dense_1.
+  await expect(page.locator('.shape-edge--selected')).toHaveCount(1);
 });
 
 test('nudges with the arrow keys, one undo step per key burst', async ({ page }) => {

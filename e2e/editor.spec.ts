@@ -275,12 +275,24 @@ test('a dragged node carries its edges with it while the mouse moves, and one un
   const label = page.locator('.shape-edge__label', { hasText: '(None, 3)' });
   const before = (await label.boundingBox())!;
   const start = await nodePositions(page);
+  // The minimap's rectangles, in flow units.
+  const mini = () =>
+    page
+      .getByRole('img', { name: 'Minimap' })
+      .locator('.react-flow__minimap-node')
+      .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('y'))));
+  const miniBefore = await mini();
   const box = (await node(page, 'dense3', 'Dense').boundingBox())!;
   await page.mouse.move(box.x + 40, box.y + 12);
   await page.mouse.down();
   await page.mouse.move(box.x + 40, box.y + 112, { steps: 6 });
-  // Mid-drag: the label of the node's incoming edge has moved with it; nothing is committed yet.
+  // Mid-drag: the label of the node's incoming edge has moved with it, and so has the node's
+  // minimap rectangle (only that one); nothing is committed yet.
   await expect.poll(async () => (await label.boundingBox())!.y - before.y).toBeGreaterThan(20);
+  const miniMoves = async () =>
+    (await mini()).map((y, i) => y - miniBefore[i]).filter((d) => d !== 0);
+  await expect.poll(async () => (await miniMoves()).length).toBe(1);
+  expect((await miniMoves())[0]).toBeGreaterThan(20);
   await expect(undoButton(page)).toBeDisabled();
   await page.mouse.up();
   await expect(undoButton(page)).toBeEnabled();

@@ -46,6 +46,7 @@ import { DEFAULT_NODE_SIZE, type Size } from './layout.ts';
 import { EdgeLayer } from './EdgeLayer.tsx';
 import { setDragPositions } from './dragStore.ts';
 import { nodeTypes } from './LayerNode.tsx';
+import { MiniMapNode } from './MiniMapNode.tsx';
 import { useCanvasKeys } from './useCanvasKeys.ts';
 import { registerViewCentre } from './view.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
@@ -83,6 +84,20 @@ function applySelect(
     else next.delete(c.id);
   }
   return [...next];
+}
+
+/**
+ * A finished box selection also selects the edges between the boxed nodes (React Flow does not
+ * know our edges, see EdgeLayer.tsx), adding to edges that were already selected.
+ */
+function onSelectionEnd(): void {
+  const s = getState();
+  const boxed = new Set(s.nodes);
+  const between = s.history.present.edges
+    .filter((e) => boxed.has(e.source.node) && boxed.has(e.target.node))
+    .map((e) => e.id);
+  if (between.some((id) => !s.edges.includes(id)))
+    actions.select(s.nodes, [...new Set([...s.edges, ...between])]);
 }
 
 function isValidConnection(c: Connection | Edge): boolean {
@@ -271,7 +286,13 @@ function CanvasView() {
       <>
         <Background gap={GRID} />
         <Controls position="bottom-left" />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" />
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          nodeComponent={MiniMapNode}
+        />
         <Panel position="top-right">
           <CanvasToolbar snap={snap} onSnap={setSnap} onLayout={layout} />
         </Panel>
@@ -294,6 +315,7 @@ function CanvasView() {
         onNodesChange={onNodesChange}
         onConnect={onConnect}
         onPaneClick={onPaneClick}
+        onSelectionEnd={onSelectionEnd}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         snapToGrid={snap}
