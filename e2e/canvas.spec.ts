@@ -252,6 +252,35 @@ test('box-selects with Shift+drag, nodes and the edges between them', async ({ p
   await expect(page.locator('.shape-edge--selected')).toHaveCount(1);
 });
 
+test('connects in the zoomed-out overview: handles show on the selected node and while connecting', async ({
+  page,
+}) => {
+  await open(page);
+  await dropLayer(page, 'Input', 150, 150);
+  await dropLayer(page, 'Dense', 600, 150);
+  const canvas = page.locator('.canvas');
+  for (let i = 0; i < 10 && !(await canvas.getAttribute('class'))!.includes('canvas--far'); i++)
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await expect(canvas).toHaveClass(/canvas--far/);
+  const from = handle(page, 'input_layer output');
+  const to = handle(page, 'dense input');
+  await expect(from).toBeHidden();
+  await node(page, 'input_layer', 'Input').click();
+  await expect(from).toBeVisible();
+  await expect(to).toBeHidden();
+  const a = (await from.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 60, a.y + 20, { steps: 5 });
+  // Mid-connection every handle shows, the far one included.
+  await expect(to).toBeVisible();
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.locator('.shape-edge__label')).toHaveCount(1);
+  await expect(to).toBeHidden();
+});
+
 test('nudges with the arrow keys, one undo step per key burst', async ({ page }) => {
   await open(page);
   await dropLayer(page, 'Dense', 300, 200);

@@ -59,10 +59,12 @@ const PRO_OPTIONS = { hideAttribution: true };
 /**
  * Below this zoom the canvas draws a level of detail for overview: node text other than the name,
  * handles and edge labels are hidden (unreadable there: 10 px text at 0.4× is 4 px), so a drag in a
- * 500-node overview paints and hit-tests a fraction of the elements. Zooming in brings them back.
+ * 500-node overview paints and hit-tests a fraction of the elements. Zooming in brings them back;
+ * a selected node's handles, and all handles during a connection drag, show at any zoom.
  */
 export const FAR_ZOOM = 0.45;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+const isConnecting = (s: ReactFlowState) => s.connection.inProgress;
 
 /** The graph editor pane, wrapped in its own ReactFlowProvider. */
 export function Canvas() {
@@ -158,6 +160,7 @@ function CanvasView() {
   const flow = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
   const flowStore = useStoreApi<LayerFlowNode, ShapeFlowEdge>();
   const far = useStore(isFar);
+  const connecting = useStore(isConnecting);
   const root = useRef<HTMLDivElement>(null);
   const cache = useRef(createCache());
   const [snap, setSnap] = useState(false);
@@ -304,7 +307,7 @@ function CanvasView() {
 
   return (
     <div
-      className={far ? 'canvas canvas--far' : 'canvas'}
+      className={`canvas${far ? ' canvas--far' : ''}${connecting ? ' canvas--connecting' : ''}`}
       ref={root}
       onDragOver={onDragOver}
       onDrop={onDrop}
