@@ -258,6 +258,7 @@ test('connects in the zoomed-out overview: handles show on the selected node and
   await open(page);
   await dropLayer(page, 'Input', 150, 150);
   await dropLayer(page, 'Dense', 600, 150);
+  await dropLayer(page, 'Dense', 600, 450);
   const canvas = page.locator('.canvas');
   for (let i = 0; i < 10 && !(await canvas.getAttribute('class'))!.includes('canvas--far'); i++)
     await page.getByRole('button', { name: 'Zoom Out' }).click();
@@ -279,6 +280,16 @@ test('connects in the zoomed-out overview: handles show on the selected node and
   await page.mouse.up();
   await expect(page.locator('.shape-edge__label')).toHaveCount(1);
   await expect(to).toBeHidden();
+
+  // Click-to-connect too: a click on the selected node's handle shows the targets, a click on one
+  // joins them.
+  const last = handle(page, 'dense_1 input');
+  await node(page, 'dense', 'Dense').click();
+  await handle(page, 'dense output').click();
+  await expect(last).toBeVisible();
+  await last.click();
+  await expect(page.locator('.shape-edge__label')).toHaveCount(2);
+  await expect(canvas).not.toHaveClass(/canvas--connecting/);
 });
 
 test('nudges with the arrow keys, one undo step per key burst', async ({ page }) => {

@@ -66,7 +66,9 @@ const motionProbe = (selector: string) => `(() => {
   const d = (window.__motion = { frames: [], starts: [], stop: false });
   const el = document.querySelector(${JSON.stringify(selector)});
   let input = null;
-  addEventListener('mousemove', () => { if (input === null) input = performance.now(); }, true);
+  const onMove = () => { if (input === null) input = performance.now(); };
+  addEventListener('mousemove', onMove, true);
+  d.off = () => removeEventListener('mousemove', onMove, true);
   let last = el.style.transform;
   const channel = new MessageChannel();
   let pending = null;
@@ -115,9 +117,12 @@ async function circle(page: Page, selector: string, x: number, y: number): Promi
   }
   const ms = Date.now() - start;
   const probe = (await page.evaluate(
-    '(() => { window.__motion.stop = true; return window.__motion; })()',
+    '(() => { const d = window.__motion; d.stop = true; d.off(); return { frames: d.frames, starts: d.starts }; })()',
   )) as { frames: number[]; starts: number[] };
   await page.mouse.up();
+  // A press that missed, or a motion that moved nothing, must not print as a result.
+  if (probe.frames.length === 0)
+    throw new Error(`no frame moved ${selector}: the motion did not take`);
   const intervals = probe.starts.slice(1).map((t, i) => t - probe.starts[i]);
   return {
     medianMs: quantile(probe.frames, 0.5),

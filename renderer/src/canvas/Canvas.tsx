@@ -64,7 +64,9 @@ const PRO_OPTIONS = { hideAttribution: true };
  */
 export const FAR_ZOOM = 0.45;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
-const isConnecting = (s: ReactFlowState) => s.connection.inProgress;
+/** A connection is being made: dragged from a handle, or started by a click on one. */
+const isConnecting = (s: ReactFlowState) =>
+  s.connection.inProgress || s.connectionClickStartHandle !== null;
 
 /** The graph editor pane, wrapped in its own ReactFlowProvider. */
 export function Canvas() {
@@ -283,7 +285,8 @@ function CanvasView() {
     [flow],
   );
 
-  // The overlays do not depend on node positions: one element tree, so a drag frame skips them.
+  // The overlays do not depend on node positions: one element tree, so a drag frame skips them
+  // (the minimap's dragged rectangles follow through their own drag-store subscription).
   const chrome = useMemo(
     () => (
       <>

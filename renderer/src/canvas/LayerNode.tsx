@@ -36,23 +36,6 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       aria-label={`${data.name} (${data.type})`}
       role="group"
     >
-      <div className="layer-node__ins">
-        {data.ports.map((port, i) => {
-          const numbered = many && i < data.ports.length - 1;
-          return (
-            <Handle
-              key={port}
-              id={port}
-              type="target"
-              position={Position.Left}
-              className={numbered ? 'layer-node__in layer-node__in--numbered' : 'layer-node__in'}
-              aria-label={`${data.name} input ${portLabel(port) ?? ''}`.trim()}
-            >
-              {numbered && <span className="layer-node__port">{portLabel(port)}</span>}
-            </Handle>
-          );
-        })}
-      </div>
       <div className="layer-node__body">
         <header className="layer-node__title">
           <span className="layer-node__name">{data.name}</span>
@@ -81,6 +64,24 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
             {data.error}
           </p>
         )}
+      </div>
+      {/* After the body, so the handles (half over the card's edge) paint and take clicks above it. */}
+      <div className="layer-node__ins">
+        {data.ports.map((port, i) => {
+          const numbered = many && i < data.ports.length - 1;
+          return (
+            <Handle
+              key={port}
+              id={port}
+              type="target"
+              position={Position.Left}
+              className={numbered ? 'layer-node__in layer-node__in--numbered' : 'layer-node__in'}
+              aria-label={`${data.name} input ${portLabel(port) ?? ''}`.trim()}
+            >
+              {numbered && <span className="layer-node__port">{portLabel(port)}</span>}
+            </Handle>
+          );
+        })}
       </div>
       <div className="layer-node__outs">
         <Handle
