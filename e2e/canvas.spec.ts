@@ -249,7 +249,21 @@ test('box-selects with Shift+drag, nodes and the edges between them', async ({ p
     page.locator('.react-flow__node.selected .layer-node[aria-label="dense_1 (Dense)"]'),
   ).toHaveCount(0);
   // Only the edge with both ends in the box (input_layer → dense), not dense → dense_1.
+  const edges = page.locator('path.shape-edge');
   await expect(page.locator('.shape-edge--selected')).toHaveCount(1);
+  await expect(edges.nth(0)).toHaveClass(/shape-edge--selected/);
+
+  // A box replaces the selection, edges included, even when it catches nothing.
+  await page.locator('.shape-edge__label').nth(1).click();
+  await expect(edges.nth(1)).toHaveClass(/shape-edge--selected/);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(box.x + 700, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 900, box.y + 100, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.locator('.shape-edge--selected')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
 });
 
 test('connects in the zoomed-out overview: handles show on the selected node and while connecting', async ({

@@ -91,8 +91,17 @@ function applySelect(
 }
 
 /**
- * A finished box selection also selects the edges between the boxed nodes (React Flow does not
- * know our edges, see EdgeLayer.tsx), adding to edges that were already selected.
+ * A box selection replaces the selection, edges included: React Flow resets the nodes when the box
+ * starts, and a box that catches no node would otherwise leave a selected edge behind.
+ */
+function onSelectionStart(): void {
+  const s = getState();
+  if (s.edges.length) actions.select(s.nodes, []);
+}
+
+/**
+ * A finished box selection also selects the edges with both ends in it (React Flow does not know
+ * our edges, see EdgeLayer.tsx).
  */
 function onSelectionEnd(): void {
   const s = getState();
@@ -100,8 +109,7 @@ function onSelectionEnd(): void {
   const between = s.history.present.edges
     .filter((e) => boxed.has(e.source.node) && boxed.has(e.target.node))
     .map((e) => e.id);
-  if (between.some((id) => !s.edges.includes(id)))
-    actions.select(s.nodes, [...new Set([...s.edges, ...between])]);
+  if (between.length) actions.select(s.nodes, between);
 }
 
 function isValidConnection(c: Connection | Edge): boolean {
@@ -321,6 +329,7 @@ function CanvasView() {
         onNodesChange={onNodesChange}
         onConnect={onConnect}
         onPaneClick={onPaneClick}
+        onSelectionStart={onSelectionStart}
         onSelectionEnd={onSelectionEnd}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
