@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type FileChooser, type Page } from '@playwright/test';
 import { parseProjectText } from '../engine/document/parse.ts';
 import { dragNode, node } from './bench/canvasDriver.ts';
 import {
@@ -143,6 +143,23 @@ test('unsaved work is offered back after a reload, and can be discarded', async 
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
+/**
+ * The file chooser `act` opens. Headless Chromium now and then loses the O of a Ctrl+O sent right
+ * after a dialog closed (seen about once in 15 runs: the page got the Control keydown and never the
+ * O), so a chooser that does not come within 5 s gets one more try, as a user would press again.
+ */
+async function chooserFrom(page: Page, act: () => Promise<void>): Promise<FileChooser> {
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+    await act();
+    try {
+      return await chooser;
+    } catch (e) {
+      if (attempt === 2) throw e;
+    }
+  }
+}
+
 test('Ctrl+S saves and Ctrl+O opens from the keyboard', async ({ page }, testInfo) => {
   await page.goto('/');
   await newFromTemplate(page, 'Linear regression');
@@ -162,8 +179,6 @@ test('Ctrl+S saves and Ctrl+O opens from the keyboard', async ({ page }, testInf
     .getByRole('button', { name: 'Blank' })
     .click();
   await expect(node(page, 'dense', 'Dense')).toHaveCount(0);
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (await chooser).setFiles(path);
+  await (await chooserFrom(page, () => page.keyboard.press('Control+o'))).setFiles(path);
   await expect(summaryRow(page, 'dense')).toContainText('(None, 3)');
 });
