@@ -229,6 +229,17 @@ test('deletes and duplicates the selection', async ({ page }) => {
   await expect(node(page, 'dense', 'Dense')).toBeVisible();
 });
 
+/** Draws a selection box with Shift held, between two points given from the pane's top-left. */
+async function shiftBox(page: Page, x0: number, y0: number, x1: number, y1: number): Promise<void> {
+  const box = (await pane(page).boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(box.x + x0, box.y + y0);
+  await page.mouse.down();
+  await page.mouse.move(box.x + x1, box.y + y1, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+}
+
 test('box-selects with Shift+drag, nodes and the edges between them', async ({ page }) => {
   await open(page);
   await dropLayer(page, 'Input', 150, 150);
@@ -237,13 +248,7 @@ test('box-selects with Shift+drag, nodes and the edges between them', async ({ p
   await connect(page, 'input_layer', 'dense input');
   await connect(page, 'dense', 'dense_1 input');
   await expect(page.locator('.shape-edge__label')).toHaveCount(2);
-  const box = (await pane(page).boundingBox())!;
-  await page.keyboard.down('Shift');
-  await page.mouse.move(box.x + 20, box.y + 60);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 650, box.y + 300, { steps: 10 });
-  await page.mouse.up();
-  await page.keyboard.up('Shift');
+  await shiftBox(page, 20, 60, 650, 300);
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
   await expect(
     page.locator('.react-flow__node.selected .layer-node[aria-label="dense_1 (Dense)"]'),
@@ -256,12 +261,7 @@ test('box-selects with Shift+drag, nodes and the edges between them', async ({ p
   // A box replaces the selection, edges included, even when it catches nothing.
   await page.locator('.shape-edge__label').nth(1).click();
   await expect(edges.nth(1)).toHaveClass(/shape-edge--selected/);
-  await page.keyboard.down('Shift');
-  await page.mouse.move(box.x + 700, box.y + 20);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 900, box.y + 100, { steps: 10 });
-  await page.mouse.up();
-  await page.keyboard.up('Shift');
+  await shiftBox(page, 700, 20, 900, 100);
   await expect(page.locator('.shape-edge--selected')).toHaveCount(0);
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
 });
